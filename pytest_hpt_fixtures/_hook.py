@@ -1,0 +1,140 @@
+"""Connect botocore's event system to the active fake, without importing botocore.
+
+botocore copies `botocore.handlers.BUILTIN_HANDLERS` into every new session's
+event system, so a handler appended to that list reaches every client created
+afterwards. Importing `botocore.handlers` costs about a tenth of a second, which
+a pytest plugin must not add to every run, so this module appends the handlers
+at the moment something else imports `botocore.handlers`, through a
+`sys.meta_path` finder.
+
+The handlers look up the active `TuningJobMock` in one module global. When no
+fake is active they return at once and change nothing.
+"""
+
+from __future__ import annotations
+
+import importlib.abc
+import importlib.machinery
+import sys
+import threading
+from collections.abc import Sequence
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .mock import TuningJobMock
+
+_HANDLERS_MODULE = "botocore.handlers"
+
+# Innermost active fake last. A list and not a context variable, because the
+# fake serves clients used from any thread while it is active.
+_active_mocks: list[TuningJobMock] = []
+_active_lock = threading.Lock()
+
+
+def active_mock() -> TuningJobMock | None:
+    """Return the innermost active fake, or None."""
+    if _active_mocks:
+        return _active_mocks[-1]
+    return None
+
+
+def push_mock(mock: TuningJobMock) -> None:
+    install()
+    with _active_lock:
+        _active_mocks.append(mock)
+
+
+def remove_mock(mock: TuningJobMock) -> None:
+    with _active_lock:
+        for index in range(len(_active_mocks) - 1, -1, -1):
+            if _active_mocks[index] is mock:
+                del _active_mocks[index]
+                return
+
+
+def before_sign(request: Any, **kwargs: Any) -> None:
+    """Give the request fake credentials while a fake is active.
+
+    botocore signs with `request.context["signing"]["request_credentials"]`
+    when it is set, so the client's own credentials are never read, refreshed
+    or used while a fake is active.
+    """
+    mock = active_mock()
+    if mock is None:
+        return
+    mock.replace_signing_credentials(request, kwargs.get("request_signer"))
+
+
+def before_send(request: Any, **kwargs: Any) -> Any:
+    """Answer a request from the active fake; None lets botocore go on."""
+    mock = active_mock()
+    if mock is None:
+        return None
+    return mock.handle_botocore_request(request, kwargs.get("event_name", ""))
+
+
+_BOTOCORE_HANDLERS = (
+    ("before-sign", before_sign),
+    ("before-send", before_send),
+)
+
+
+def _append_handlers(module: ModuleType) -> None:
+    builtin_handlers = module.BUILTIN_HANDLERS
+    for spec in _BOTOCORE_HANDLERS:
+        if spec not in builtin_handlers:
+            builtin_handlers.append(spec)
+
+
+class _RegisteringLoader(importlib.abc.Loader):
+    """Run the real loader of `botocore.handlers`, then append our handlers."""
+
+    def __init__(self, wrapped: importlib.abc.Loader) -> None:
+        self._wrapped = wrapped
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
+        return self._wrapped.create_module(spec)
+
+    def exec_module(self, module: ModuleType) -> None:
+        self._wrapped.exec_module(module)
+        _append_handlers(module)
+
+
+class _HandlersImportFinder(importlib.abc.MetaPathFinder):
+    def find_spec(
+        self,
+        fullname: str,
+        path: Sequence[str] | None,
+        target: ModuleType | None = None,
+    ) -> importlib.machinery.ModuleSpec | None:
+        if fullname != _HANDLERS_MODULE:
+            return None
+        _remove_finder()
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path, target)
+        if spec is None or spec.loader is None:
+            return spec
+        spec.loader = _RegisteringLoader(spec.loader)
+        return spec
+
+
+_finder = _HandlersImportFinder()
+
+
+def _remove_finder() -> None:
+    if _finder in sys.meta_path:
+        sys.meta_path.remove(_finder)
+
+
+def install() -> None:
+    """Make every botocore session created from now on carry our handlers.
+
+    Appends them at once when `botocore.handlers` is already imported;
+    otherwise appends them when it is imported. Safe to call many times.
+    """
+    module = sys.modules.get(_HANDLERS_MODULE)
+    if module is not None:
+        _append_handlers(module)
+        return
+    if _finder not in sys.meta_path:
+        sys.meta_path.insert(0, _finder)

@@ -1,0 +1,228 @@
+"""Filter, sort and page the training jobs of a tuning job; the NextToken codec.
+
+Each query shape (sort key and status filter) of a tuning job gets one sorted
+index, built in O(n log n) on first use and rebuilt only after training jobs
+are added. A page is then a binary search plus a slice: O(log n + page).
+
+A NextToken records the sort key of the last training job returned. The next
+page starts strictly after that key, so a training job added during
+pagination appears if it sorts after the token's position, and no job is ever
+returned twice. Every sort key ends with the training job name, which is
+unique, so ties never repeat or skip a job.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import bisect
+import hashlib
+import hmac
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import ValidationError
+from .model import FakeTuningJob, TrainingJobRecord
+
+# API reference: MaxResults defaults to 10.
+DEFAULT_MAX_RESULTS = 10
+DEFAULT_SORT_BY = "Name"
+DEFAULT_SORT_ORDER = "Ascending"
+
+SortKey = tuple[Any, ...]
+
+_SORT_KEYS: dict[str, Callable[[TrainingJobRecord], SortKey]] = {
+    "Name": lambda record: (record.name,),
+    "CreationTime": lambda record: (record.creation_time, record.name),
+    "Status": lambda record: (record.status, record.name),
+    "FinalObjectiveMetricValue": lambda record: (
+        record.objective.value if record.objective is not None else 0.0,
+        record.name,
+    ),
+}
+
+# The Python type of each part of a sort key, to check keys read from tokens.
+_SORT_KEY_TYPES: dict[str, tuple[type, ...]] = {
+    "Name": (str,),
+    "CreationTime": (float, str),
+    "Status": (str, str),
+    "FinalObjectiveMetricValue": (float, str),
+}
+
+
+@dataclass(frozen=True)
+class Query:
+    """What one listing asks for, apart from the page size and position."""
+
+    tuning_job_identity: str
+    sort_by: str = DEFAULT_SORT_BY
+    sort_order: str = DEFAULT_SORT_ORDER
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    records: list[TrainingJobRecord]
+    next_token: str | None
+
+
+class _Index:
+    __slots__ = ("keys", "records", "version")
+
+    def __init__(self, version: int, keys: list[SortKey], records: list[TrainingJobRecord]):
+        self.version = version
+        self.keys = keys
+        self.records = records
+
+
+def tuning_job_identity(job: FakeTuningJob) -> str:
+    """Return the key that binds a token to one tuning job of one account and region."""
+    return f"{job.account_id}:{job.region}:{job.name.lower()}"
+
+
+def list_page(
+    job: FakeTuningJob,
+    query: Query,
+    *,
+    max_results: int = DEFAULT_MAX_RESULTS,
+    next_token: str | None = None,
+) -> Page:
+    """Return one page of training jobs of `job`, and the token for the next one."""
+    after = decode_token(next_token, query) if next_token else None
+    index = _index(job, query)
+    keys, records = index.keys, index.records
+
+    if query.sort_order == "Ascending":
+        start = 0 if after is None else bisect.bisect_right(keys, after)
+        end = min(len(keys), start + max_results)
+        selected = records[start:end]
+        last_key = keys[end - 1] if end > start else None
+        more = end < len(keys)
+    else:
+        end = len(keys) if after is None else bisect.bisect_left(keys, after)
+        start = max(0, end - max_results)
+        selected = records[start:end][::-1]
+        last_key = keys[start] if end > start else None
+        more = start > 0
+
+    token = encode_token(query, last_key) if more and last_key is not None else None
+    return Page(selected, token)
+
+
+def _index(job: FakeTuningJob, query: Query) -> _Index:
+    shape = (query.sort_by, query.status)
+    index: _Index | None = job.indexes.get(shape)
+    if index is not None and index.version == job.version:
+        return index
+    with job.lock:
+        index = job.indexes.get(shape)
+        if index is None or index.version != job.version:
+            index = _build_index(job, query)
+            job.indexes[shape] = index
+    return index
+
+
+def _build_index(job: FakeTuningJob, query: Query) -> _Index:
+    sort_key = _SORT_KEYS[query.sort_by]
+    records = job.records
+    if query.status is not None:
+        records = [record for record in records if record.status == query.status]
+    if query.sort_by == "FinalObjectiveMetricValue":
+        # API reference: sorting by FinalObjectiveMetricValue lists only the
+        # training jobs that have an objective metric.
+        records = [record for record in records if record.objective is not None]
+    pairs = sorted(((sort_key(record), record) for record in records), key=lambda pair: pair[0])
+    return _Index(job.version, [key for key, _ in pairs], [record for _, record in pairs])
+
+
+# --- NextToken -------------------------------------------------------------
+
+# Signs tokens so that a changed token is detected. It guards against
+# mistakes, not attackers, and a fixed key keeps tokens the same across runs.
+_TOKEN_KEY = b"pytest-hpt-fixtures NextToken v1"
+_SIGNATURE_BYTES = 12
+
+
+def encode_token(query: Query, last_key: SortKey) -> str:
+    payload = {
+        "job": query.tuning_job_identity,
+        "query": [query.sort_by, query.sort_order, query.status],
+        "after": list(last_key),
+    }
+    body = json.dumps(payload, separators=(",", ":"), sort_keys=True).encode()
+    signature = hmac.new(_TOKEN_KEY, body, hashlib.sha256).digest()[:_SIGNATURE_BYTES]
+    return f"{_b64encode(body)}.{_b64encode(signature)}"
+
+
+def decode_token(token: str, query: Query) -> SortKey:
+    """Return the sort key a token continues after.
+
+    Raises `ValidationError` for a token that was changed, cut, made up, or
+    issued for another tuning job, filter or sort.
+    """
+    payload = _verified_payload(token)
+    if payload is None:
+        raise ValidationError(
+            f"Invalid pagination token '{_shorten(token)}'. Pass the NextToken "
+            "of the previous response unchanged."
+        )
+    expected_query = [query.sort_by, query.sort_order, query.status]
+    if payload.get("job") != query.tuning_job_identity or payload.get("query") != expected_query:
+        raise ValidationError(
+            f"Invalid pagination token '{_shorten(token)}': it was issued for a different "
+            "tuning job, StatusEquals, SortBy or SortOrder. Repeat the request that "
+            "returned it, with only NextToken and MaxResults changed."
+        )
+    after = payload.get("after")
+    if not isinstance(after, list) or not _is_sort_key(after, _SORT_KEY_TYPES[query.sort_by]):
+        raise ValidationError(f"Invalid pagination token '{_shorten(token)}'.")
+    return tuple(after)
+
+
+def _verified_payload(token: str) -> dict[str, Any] | None:
+    body_text, separator, signature_text = token.partition(".")
+    if not separator:
+        return None
+    try:
+        body = _b64decode(body_text)
+        signature = _b64decode(signature_text)
+    except (binascii.Error, ValueError):
+        return None
+    expected = hmac.new(_TOKEN_KEY, body, hashlib.sha256).digest()[:_SIGNATURE_BYTES]
+    if not hmac.compare_digest(signature, expected):
+        return None
+    try:
+        payload = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    return payload if isinstance(payload, dict) else None
+
+
+def _is_sort_key(value: Any, types: tuple[type, ...]) -> bool:
+    if not isinstance(value, list) or len(value) != len(types):
+        return False
+    return all(
+        isinstance(part, expected) and not isinstance(part, bool)
+        for part, expected in zip(value, types, strict=True)
+    )
+
+
+def _b64encode(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def _b64decode(text: str) -> bytes:
+    if not text.isascii():
+        raise ValueError("token is not ASCII")
+    padded = text + "=" * (-len(text) % 4)
+    decoded = base64.urlsafe_b64decode(padded.encode("ascii"))
+    if _b64encode(decoded) != text:
+        # Reject other spellings of the same bytes, so one token has one form.
+        raise ValueError("token is not in canonical base64")
+    return decoded
+
+
+def _shorten(token: str, limit: int = 64) -> str:
+    return token if len(token) <= limit else token[:limit] + "..."

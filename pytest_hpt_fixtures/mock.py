@@ -1,0 +1,496 @@
+"""`TuningJobMock`, the fake SageMaker tuning API, and `mock_tuning_jobs`.
+
+While a `TuningJobMock` is active, every botocore client in the process sends
+its SageMaker requests for the operations in `operations.OPERATIONS` to it,
+signed with fake credentials. Requests it does not serve go to moto when
+moto's `mock_aws` is active, and otherwise fail with `UnmockedOperationError`
+before they reach the network.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import os
+import re
+import sys
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any, TypeVar, cast
+
+from . import _hook, operations, seeding, wire
+from .errors import HptUsageError, ServiceError, UnmockedOperationError
+from .factories import DEFAULT_OBJECTIVE_METRIC, DEFAULT_TRAINING_JOBS, build_tuning_job, make_spec
+from .model import FakeTuningJob
+from .registry import TuningJobRegistry
+
+DEFAULT_REGION = "us-east-1"
+DEFAULT_ACCOUNT_ID = "123456789012"
+
+# Fake access key ids carry the account they act for: AKIAFAKE<12 digits>.
+_FAKE_ACCESS_KEY = re.compile(r"AKIAFAKE([0-9]{12})")
+FAKE_SECRET_ACCESS_KEY = "pytest-hpt-fixtures-fake-secret-access-key"
+
+_ACCOUNT_ID = re.compile(r"[0-9]{12}")
+_REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-[0-9]+")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def fake_access_key_id(account_id: str) -> str:
+    """Return the fake access key id that makes the fake serve `account_id`."""
+    return f"AKIAFAKE{account_id}"
+
+
+@dataclass(frozen=True)
+class RecordedCall:
+    """One request the fake received: what was asked and how it was answered."""
+
+    operation: str
+    params: dict[str, Any]
+    status: int
+    account_id: str
+    region: str
+    error_code: str | None = None
+
+
+@dataclass
+class _InjectedError:
+    operation: str
+    code: str
+    status: int
+    message: str
+    remaining: int
+
+
+@dataclass
+class _SavedEnvironment:
+    values: dict[str, str | None] = field(default_factory=dict)
+    applied: dict[str, str | None] = field(default_factory=dict)
+
+
+class TuningJobMock:
+    """A fake SageMaker that serves seeded tuning jobs to every botocore client.
+
+    Use it as a context manager (`with mock_tuning_jobs() as mock:`), as a
+    decorator, or through the `hpt_mock` fixture. `seed` fixes every
+    generated value; without one a random seed is drawn and kept in `.seed`.
+    """
+
+    def __init__(
+        self,
+        *,
+        region: str = DEFAULT_REGION,
+        account_id: str = DEFAULT_ACCOUNT_ID,
+        seed: int | None = None,
+    ) -> None:
+        if not isinstance(region, str) or not _REGION.fullmatch(region):
+            raise HptUsageError(
+                f"region={region!r} is invalid: pass a region name such as 'us-east-1'."
+            )
+        if not isinstance(account_id, str) or not _ACCOUNT_ID.fullmatch(account_id):
+            raise HptUsageError(
+                f"account_id={account_id!r} is invalid: pass 12 digits as a string, "
+                "such as '123456789012'."
+            )
+        if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or seed < 0):
+            raise HptUsageError(
+                f"seed={seed!r} is invalid: pass a whole number of 0 or more, or None."
+            )
+        self.region = region
+        self.account_id = account_id
+        self.seed = seeding.random_seed() if seed is None else seed
+        self.calls: list[RecordedCall] = []
+        self._registry = TuningJobRegistry()
+        self._injected: list[_InjectedError] = []
+        self._tuning_jobs_added = 0
+        self._lock = threading.Lock()
+        self._active_depth = 0
+        self._environment: _SavedEnvironment | None = None
+
+    def __repr__(self) -> str:
+        return (
+            f"TuningJobMock(region={self.region!r}, account_id={self.account_id!r}, "
+            f"seed={self.seed}, tuning_jobs={len(self.tuning_jobs)})"
+        )
+
+    # --- seeding -----------------------------------------------------------
+
+    def add_tuning_job(
+        self,
+        name: str | None = None,
+        *,
+        training_jobs: int | Sequence[Mapping[str, Any]] = DEFAULT_TRAINING_JOBS,
+        status: str = "Completed",
+        objective_metric: str = DEFAULT_OBJECTIVE_METRIC,
+        objective_type: str | None = None,
+        strategy: str = "Bayesian",
+        parameter_ranges: Mapping[str, Any] | None = None,
+        max_parallel_training_jobs: int | None = None,
+        training_job_definitions: int | Sequence[Any] | None = None,
+        region: str | None = None,
+        account_id: str | None = None,
+    ) -> FakeTuningJob:
+        """Seed a tuning job with generated training jobs and return it.
+
+        `training_jobs` is a count, or a list of dicts that each set fields of
+        one summary (a field set to None is removed; a dict with every field is
+        used as it is). `objective_type` defaults to the direction in which
+        the metric improves. `parameter_ranges` uses SageMaker's
+        `ParameterRanges` form. `region` and `account_id` default to the mock's.
+        """
+        spec = make_spec(
+            name=name,
+            training_jobs=training_jobs,
+            status=status,
+            objective_metric=objective_metric,
+            objective_type=objective_type,
+            strategy=strategy,
+            parameter_ranges=parameter_ranges,
+            max_parallel_training_jobs=max_parallel_training_jobs,
+            training_job_definitions=training_job_definitions,
+            region=self.region if region is None else region,
+            account_id=self.account_id if account_id is None else account_id,
+        )
+        with self._lock:
+            position = self._tuning_jobs_added
+            self._tuning_jobs_added += 1
+        job = build_tuning_job(spec, seed=seeding.derive_seed(self.seed, "tuning-job", position))
+        self._registry.add(job)
+        return job
+
+    def get_tuning_job(
+        self, name: str, *, region: str | None = None, account_id: str | None = None
+    ) -> FakeTuningJob:
+        """Return a seeded tuning job by name, ignoring case."""
+        region = self.region if region is None else region
+        account_id = self.account_id if account_id is None else account_id
+        job = self._registry.find(account_id, region, name)
+        if job is None:
+            known = ", ".join(sorted(job.name for job in self.tuning_jobs)) or "none"
+            raise HptUsageError(
+                f"No tuning job called {name!r} in account {account_id}, region {region}. "
+                f"Seeded tuning jobs: {known}."
+            )
+        return job
+
+    @property
+    def tuning_jobs(self) -> list[FakeTuningJob]:
+        """Every seeded tuning job, of every account and region."""
+        return self._registry.all()
+
+    def reset(self) -> None:
+        """Remove every tuning job, recorded call and injected error."""
+        self._registry.clear()
+        with self._lock:
+            self.calls.clear()
+            self._injected.clear()
+            self._tuning_jobs_added = 0
+
+    # --- clients and faults --------------------------------------------------
+
+    def client(
+        self,
+        service_name: str = "sagemaker",
+        *,
+        region_name: str | None = None,
+        account_id: str | None = None,
+        **kwargs: Any,
+    ) -> Any:
+        """Return a boto3 client whose requests the fake serves as `account_id`."""
+        import boto3
+
+        account_id = self.account_id if account_id is None else account_id
+        if not _ACCOUNT_ID.fullmatch(account_id):
+            raise HptUsageError(
+                f"account_id={account_id!r} is invalid: pass 12 digits as a string."
+            )
+        return boto3.client(
+            service_name,
+            region_name=region_name or self.region,
+            aws_access_key_id=fake_access_key_id(account_id),
+            aws_secret_access_key=FAKE_SECRET_ACCESS_KEY,
+            **kwargs,
+        )
+
+    def inject_error(
+        self,
+        operation: str,
+        code: str,
+        *,
+        status: int = 400,
+        times: int = 1,
+        message: str | None = None,
+    ) -> None:
+        """Make the next `times` requests of `operation` fail with an AWS error.
+
+        For example `inject_error("ListTrainingJobsForHyperParameterTuningJob",
+        "ThrottlingException", times=2)` makes botocore's retry logic retry.
+        """
+        if operation not in operations.OPERATIONS:
+            raise HptUsageError(
+                f"operation={operation!r} is not served by the fake: use one of "
+                f"{', '.join(operations.OPERATIONS)}."
+            )
+        if isinstance(times, bool) or not isinstance(times, int) or times < 1:
+            raise HptUsageError(f"times={times!r} is invalid: pass a whole number of 1 or more.")
+        if isinstance(status, bool) or not isinstance(status, int) or not 400 <= status <= 599:
+            raise HptUsageError(
+                f"status={status!r} is invalid: pass an HTTP error status, 400 to 599."
+            )
+        with self._lock:
+            self._injected.append(
+                _InjectedError(operation, code, status, message or f"Injected {code}", times)
+            )
+
+    def _take_injected_error(self, operation: str) -> ServiceError | None:
+        with self._lock:
+            for injected in self._injected:
+                if injected.operation == operation and injected.remaining > 0:
+                    injected.remaining -= 1
+                    return ServiceError(injected.code, injected.message, injected.status)
+        return None
+
+    # --- activation ----------------------------------------------------------
+
+    def start(self) -> TuningJobMock:
+        """Serve requests from now on; `stop` ends it. Calls may nest."""
+        with self._lock:
+            self._active_depth += 1
+            if self._active_depth > 1:
+                return self
+            self._environment = _apply_fake_environment(self.region)
+        _hook.push_mock(self)
+        return self
+
+    def stop(self) -> None:
+        with self._lock:
+            if self._active_depth == 0:
+                return
+            self._active_depth -= 1
+            if self._active_depth > 0:
+                return
+            environment, self._environment = self._environment, None
+        _hook.remove_mock(self)
+        if environment is not None:
+            _restore_environment(environment)
+
+    @property
+    def active(self) -> bool:
+        return self._active_depth > 0
+
+    def __enter__(self) -> TuningJobMock:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def __call__(self, func: F) -> F:
+        """Decorate a function so that each call runs with a fresh, active fake."""
+        if asyncio.iscoroutinefunction(func):
+
+            @functools.wraps(func)
+            async def run_async(*args: Any, **kwargs: Any) -> Any:
+                self.reset()
+                with self:
+                    return await func(*args, **kwargs)
+
+            return cast(F, run_async)
+
+        @functools.wraps(func)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            self.reset()
+            with self:
+                return func(*args, **kwargs)
+
+        return cast(F, run)
+
+    # --- serving ---------------------------------------------------------------
+
+    def replace_signing_credentials(self, request: Any, request_signer: Any) -> None:
+        """Sign with fake credentials, keeping the account of the fake ones we issued."""
+        from botocore.credentials import Credentials
+
+        own = getattr(request_signer, "_credentials", None)
+        # Only static credentials are read: reading refreshable ones could
+        # make botocore fetch real credentials.
+        if isinstance(own, Credentials) and type(own) is Credentials:
+            access_key = own.access_key or ""
+        else:
+            access_key = ""
+        if _FAKE_ACCESS_KEY.fullmatch(access_key):
+            credentials = own
+        else:
+            credentials = Credentials(fake_access_key_id(self.account_id), FAKE_SECRET_ACCESS_KEY)
+        request.context.setdefault("signing", {})["request_credentials"] = credentials
+
+    def handle_botocore_request(self, request: Any, event_name: str = "") -> Any:
+        """Answer a botocore `AWSPreparedRequest`; None lets another handler answer."""
+        body = request.body
+        if hasattr(body, "read"):
+            # A streaming body; SageMaker JSON requests are small, so read it whole.
+            position = body.tell() if hasattr(body, "tell") else None
+            data = body.read()
+            if position is not None:
+                body.seek(position)
+            body = data
+        wire_request = wire.WireRequest(
+            method=request.method,
+            url=request.url,
+            headers=request.headers,
+            body=body if isinstance(body, bytes) else (body or "").encode(),
+        )
+        response = self.handle(wire_request, description=_describe_event(event_name))
+        if response is None:
+            return None
+        from botocore.awsrequest import AWSResponse
+
+        return AWSResponse(request.url, response.status, response.headers, _RawBody(response.body))
+
+    def handle(
+        self, request: wire.WireRequest, *, description: str = ""
+    ) -> wire.WireResponse | None:
+        """Answer one HTTP request; None when another mock should answer it.
+
+        Raises `UnmockedOperationError` for a request that nothing mocks.
+        """
+        operation = wire.target_operation(request)
+        if operation is None or operation not in operations.OPERATIONS:
+            self._check_unserved(operation, description)
+            return None
+
+        access_key, scope_region = wire.signing_scope(request)
+        match = _FAKE_ACCESS_KEY.fullmatch(access_key or "")
+        account_id = match.group(1) if match else self.account_id
+        region = scope_region or wire.host_region(request) or self.region
+
+        params: dict[str, Any] = {}
+        outcome: Any
+        try:
+            injected = self._take_injected_error(operation)
+            if injected is not None:
+                raise injected
+            params = wire.decode_params(request.body)
+            service_request = operations.ServiceRequest(operation, params, account_id, region)
+            outcome = operations.OPERATIONS[operation](self._registry, service_request)
+        except ServiceError as error:
+            outcome = error
+
+        response = wire.respond(outcome)
+        error_code = outcome.code if isinstance(outcome, ServiceError) else None
+        call = RecordedCall(operation, params, response.status, account_id, region, error_code)
+        with self._lock:
+            self.calls.append(call)
+        return response
+
+    def _check_unserved(self, operation: str | None, description: str) -> None:
+        """Let moto answer a request the fake does not serve, or stop it."""
+        if _moto_is_mocking():
+            return
+        what = description or (f"SageMaker {operation}" if operation else "this request")
+        served = ", ".join(operations.OPERATIONS)
+        raise UnmockedOperationError(
+            f"{what} is not served by pytest-hpt-fixtures, which serves only {served}. "
+            "The request was stopped so that it does not reach AWS. To mock it, start "
+            "moto's mock_aws() as well; to call AWS for real, stop the fake first."
+        )
+
+
+class _RawBody:
+    """The raw HTTP body that botocore's `AWSResponse` reads through `stream()`."""
+
+    __slots__ = ("_body",)
+
+    def __init__(self, body: bytes) -> None:
+        self._body = body
+
+    def stream(self, **_: Any) -> Any:
+        yield self._body
+
+
+def _describe_event(event_name: str) -> str:
+    # before-send.<service id>.<operation>
+    parts = event_name.split(".")
+    return f"{parts[1]} {parts[2]}" if len(parts) == 3 else ""
+
+
+def _moto_is_mocking() -> bool:
+    models = sys.modules.get("moto.core.models")
+    stubber = getattr(models, "botocore_stubber", None)
+    return bool(getattr(stubber, "enabled", False))
+
+
+# Environment while a fake is active: credentials that are fake, no profile
+# that could point at real ones, and no instance metadata look-ups.
+_FAKE_ENVIRONMENT: dict[str, str | None] = {
+    "AWS_ACCESS_KEY_ID": fake_access_key_id(DEFAULT_ACCOUNT_ID),
+    "AWS_SECRET_ACCESS_KEY": FAKE_SECRET_ACCESS_KEY,
+    "AWS_SESSION_TOKEN": None,
+    "AWS_SECURITY_TOKEN": None,
+    "AWS_PROFILE": None,
+    "AWS_DEFAULT_PROFILE": None,
+    "AWS_EC2_METADATA_DISABLED": "true",
+}
+
+
+def _apply_fake_environment(region: str) -> _SavedEnvironment:
+    wanted = dict(_FAKE_ENVIRONMENT)
+    if not os.environ.get("AWS_DEFAULT_REGION") and not os.environ.get("AWS_REGION"):
+        wanted["AWS_DEFAULT_REGION"] = region
+    saved = _SavedEnvironment()
+    for key, value in wanted.items():
+        saved.values[key] = os.environ.get(key)
+        saved.applied[key] = value
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+    return saved
+
+
+def _restore_environment(saved: _SavedEnvironment) -> None:
+    for key, original in saved.values.items():
+        if os.environ.get(key) != saved.applied[key]:
+            continue  # changed by someone else since; leave their value
+        if original is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = original
+
+
+def mock_tuning_jobs(
+    *,
+    region: str = DEFAULT_REGION,
+    account_id: str = DEFAULT_ACCOUNT_ID,
+    seed: int | None = None,
+) -> TuningJobMock:
+    """Return a fake SageMaker tuning API, for `with` or as a decorator.
+
+        with mock_tuning_jobs(seed=7) as mock:
+            job = mock.add_tuning_job(training_jobs=50)
+            boto3.client("sagemaker").list_training_jobs_for_hyper_parameter_tuning_job(
+                HyperParameterTuningJobName=job.name
+            )
+
+    A decorated function runs with a fresh fake on each call; inside it,
+    `active_mock()` returns that fake.
+    """
+    return TuningJobMock(region=region, account_id=account_id, seed=seed)
+
+
+def active_mock() -> TuningJobMock:
+    """Return the innermost active fake; raise `HptUsageError` when none is active."""
+    mock = _hook.active_mock()
+    if mock is None:
+        raise HptUsageError(
+            "No fake is active: call this inside `with mock_tuning_jobs():`, a function "
+            "decorated with @mock_tuning_jobs(), or a test that uses the hpt_mock fixture."
+        )
+    return mock

@@ -1,0 +1,163 @@
+"""pytest plugin: options, the report header, the marker and the fixtures.
+
+This module imports only the standard library and pytest. botocore, boto3,
+moto and Faker load when a test first uses a fixture, or when the code under
+test imports them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import pytest
+
+from . import _hook, seeding
+from .errors import HptUsageError
+
+if TYPE_CHECKING:
+    from .mock import TuningJobMock
+    from .model import FakeTuningJob
+
+MARKER = "hpt_tuning_job"
+_SEED_KEY = pytest.StashKey[int]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("hpt-fixtures", "fake SageMaker tuning jobs (pytest-hpt-fixtures)")
+    group.addoption(
+        "--hpt-seed",
+        dest="hpt_seed",
+        default=None,
+        help="Seed for the generated tuning jobs, a whole number. Default: the hpt_seed "
+        "ini value, else a new random seed each run, shown in the report header.",
+    )
+    parser.addini("hpt_seed", "Seed for the generated tuning jobs; --hpt-seed overrides it.")
+    parser.addini(
+        "hpt_region", "Region of the fake and of hpt_sagemaker_client.", default="us-east-1"
+    )
+    parser.addini(
+        "hpt_account_id", "AWS account id of the fake, 12 digits.", default="123456789012"
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        f"{MARKER}(name=None, **kwargs): configure the hpt_tuning_job fixture; takes the "
+        "keyword arguments of TuningJobMock.add_tuning_job.",
+    )
+    # Clients that the code under test creates at import time, during
+    # collection, are served too: every botocore session created from now on
+    # carries the fake's handlers, which do nothing while no fake is active.
+    _hook.install()
+    config.stash[_SEED_KEY] = _session_seed(config)
+    # pytest-xdist copies config.option to its workers, so all of them use
+    # the seed chosen here.
+    config.option.hpt_seed = str(config.stash[_SEED_KEY])
+
+
+def _session_seed(config: pytest.Config) -> int:
+    option = config.getoption("hpt_seed")
+    try:
+        if option is not None:
+            return seeding.parse_seed(option, "--hpt-seed")
+        ini = config.getini("hpt_seed")
+        if ini:
+            return seeding.parse_seed(ini, "hpt_seed")
+    except HptUsageError as error:
+        raise pytest.UsageError(str(error)) from None
+    return seeding.random_seed()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    seed = config.stash[_SEED_KEY]
+    return f"hpt-fixtures: seed {seed} (replay with --hpt-seed={seed})"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    report = yield
+    if report.failed and "hpt_seed" in getattr(item, "fixturenames", ()):
+        seed = item.config.stash[_SEED_KEY]
+        report.sections.append(
+            (
+                "hpt-fixtures",
+                f"The generated tuning jobs came from seed {seed}. Replay them with:\n"
+                f"  pytest '{item.nodeid}' --hpt-seed={seed}",
+            )
+        )
+    return report
+
+
+def _usage_error(error: HptUsageError) -> NoReturn:
+    pytest.fail(f"pytest-hpt-fixtures: {error}", pytrace=False)
+
+
+@pytest.fixture
+def hpt_seed(request: pytest.FixtureRequest) -> int:
+    """The seed of this test's generated data: the run's seed and the test id, hashed."""
+    return seeding.derive_seed(request.config.stash[_SEED_KEY], request.node.nodeid)
+
+
+@pytest.fixture
+def hpt_mock(request: pytest.FixtureRequest, hpt_seed: int) -> Iterator[TuningJobMock]:
+    """The active fake SageMaker tuning API for this test."""
+    from .mock import TuningJobMock
+
+    try:
+        mock = TuningJobMock(
+            region=request.config.getini("hpt_region"),
+            account_id=str(request.config.getini("hpt_account_id")),
+            seed=hpt_seed,
+        )
+    except HptUsageError as error:
+        _usage_error(error)
+    mock.start()
+    try:
+        yield mock
+    finally:
+        mock.stop()
+        mock.reset()
+
+
+@pytest.fixture
+def hpt_tuning_job_factory(hpt_mock: TuningJobMock) -> Callable[..., FakeTuningJob]:
+    """`add_tuning_job` of this test's fake: call it to seed more tuning jobs."""
+
+    def add_tuning_job(*args: Any, **kwargs: Any) -> FakeTuningJob:
+        try:
+            return hpt_mock.add_tuning_job(*args, **kwargs)
+        except HptUsageError as error:
+            _usage_error(error)
+            raise  # pytest.fail raised already; this keeps type checkers content
+
+    return add_tuning_job
+
+
+@pytest.fixture
+def hpt_tuning_job(request: pytest.FixtureRequest, hpt_mock: TuningJobMock) -> FakeTuningJob:
+    """One seeded tuning job, configured by `@pytest.mark.hpt_tuning_job(**kwargs)`."""
+    from .factories import marker_arguments
+
+    markers = list(request.node.iter_markers(MARKER))
+    try:
+        args, kwargs = marker_arguments([(marker.args, marker.kwargs) for marker in markers])
+        return hpt_mock.add_tuning_job(*args, **kwargs)
+    except HptUsageError as error:
+        _usage_error(error)
+        raise
+
+
+@pytest.fixture
+def hpt_sagemaker_client(hpt_mock: TuningJobMock) -> Any:
+    """A boto3 SageMaker client for the fake's region and account."""
+    return hpt_mock.client("sagemaker")
+
+
+@pytest.fixture
+def hpt_faker(hpt_seed: int) -> Any:
+    """A Faker instance seeded with `hpt_seed`, with the tuning job provider added."""
+    from .factories import fixture_faker
+
+    return fixture_faker(hpt_seed)

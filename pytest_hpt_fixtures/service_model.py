@@ -1,0 +1,298 @@
+"""botocore's SageMaker service model: shapes, input validation, output validation.
+
+Limits, enums and patterns are read from the model botocore ships, so the fake
+follows the installed botocore instead of copied constants.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Iterator, Mapping
+from datetime import datetime
+from typing import Any
+
+from .errors import SerializationError, ValidationError
+
+SERVICE_NAME = "sagemaker"
+
+
+@functools.lru_cache(maxsize=1)
+def service_model() -> Any:
+    """Return botocore's `ServiceModel` for SageMaker, loaded once per process."""
+    import botocore.session
+
+    return botocore.session.get_session().get_service_model(SERVICE_NAME)
+
+
+@functools.cache
+def operation_model(operation: str) -> Any:
+    return service_model().operation_model(operation)
+
+
+def shape(name: str) -> Any:
+    return service_model().shape_for(name)
+
+
+def enum_values(shape_name: str) -> tuple[str, ...]:
+    """Return the enum of a string shape, such as `TrainingJobStatus`."""
+    return tuple(shape(shape_name).enum)
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.DOTALL)
+
+
+def wire_member_name(member: str) -> str:
+    """Return a member name as AWS writes it in validation messages (camelCase)."""
+    return member[:1].lower() + member[1:]
+
+
+# --- input validation ------------------------------------------------------
+
+
+def validate_input(operation: str, params: Mapping[str, Any]) -> None:
+    """Check a decoded request body against the operation's input shape.
+
+    Raises `SerializationError` for a value of the wrong JSON type, the way
+    AWS's deserializer fails before validation, then `ValidationError` listing
+    every constraint that fails, in AWS's format:
+    `1 validation error detected: Value '0' at 'maxResults' failed to satisfy
+    constraint: Member must have value greater than or equal to 1`.
+    """
+    input_shape = operation_model(operation).input_shape
+    _check_input_types(input_shape, params)
+    problems = list(_input_constraint_problems(input_shape, params))
+    if problems:
+        count = len(problems)
+        noun = "error" if count == 1 else "errors"
+        raise ValidationError(f"{count} validation {noun} detected: " + "; ".join(problems))
+
+
+_JSON_TYPE_NAMES = {
+    str: "STRING_VALUE",
+    bool: "BOOLEAN_VALUE",
+    int: "NUMBER_VALUE",
+    float: "NUMBER_VALUE",
+    list: "START_ARRAY",
+    dict: "START_OBJECT",
+}
+
+_TARGET_TYPE_NAMES = {
+    "string": "a String",
+    "integer": "an Integer",
+    "long": "a Long",
+    "boolean": "a Boolean",
+    "float": "a Float",
+    "double": "a Double",
+    "timestamp": "a Timestamp",
+    "structure": "a Structure",
+    "list": "a List",
+    "map": "a Map",
+}
+
+
+def _json_type_name(value: Any) -> str:
+    return _JSON_TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def _has_input_type(shape_type: str, value: Any) -> bool:
+    if shape_type == "string":
+        return isinstance(value, str)
+    if shape_type in ("integer", "long"):
+        return isinstance(value, int) and not isinstance(value, bool)
+    if shape_type in ("float", "double"):
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if shape_type == "boolean":
+        return isinstance(value, bool)
+    if shape_type == "timestamp":
+        return isinstance(value, (int, float, str)) and not isinstance(value, bool)
+    if shape_type == "structure":
+        return isinstance(value, dict)
+    if shape_type == "list":
+        return isinstance(value, list)
+    if shape_type == "map":
+        return isinstance(value, dict)
+    return True
+
+
+def _check_input_types(input_shape: Any, params: Mapping[str, Any]) -> None:
+    for member, member_shape in input_shape.members.items():
+        value = params.get(member)
+        if value is None or _has_input_type(member_shape.type_name, value):
+            continue
+        target = _TARGET_TYPE_NAMES.get(member_shape.type_name, member_shape.type_name)
+        raise SerializationError(
+            f"{_json_type_name(value)} can not be converted to {target} "
+            f"(value {_quote(value)} at '{wire_member_name(member)}')"
+        )
+
+
+def _quote(value: Any) -> str:
+    return f"'{value}'"
+
+
+def _input_constraint_problems(input_shape: Any, params: Mapping[str, Any]) -> Iterator[str]:
+    required = set(input_shape.required_members)
+    for member, member_shape in input_shape.members.items():
+        location = wire_member_name(member)
+        value = params.get(member)
+        if value is None:
+            if member in required:
+                yield (
+                    f"Value null at '{location}' failed to satisfy constraint: "
+                    "Member must not be null"
+                )
+            continue
+        for constraint in _scalar_constraint_failures(member_shape, value):
+            yield (
+                f"Value {_quote(value)} at '{location}' failed to satisfy constraint: "
+                f"Member must {constraint}"
+            )
+
+
+def _scalar_constraint_failures(member_shape: Any, value: Any) -> Iterator[str]:
+    metadata = member_shape.metadata
+    if member_shape.type_name == "string":
+        enum = member_shape.enum
+        if enum and value not in enum:
+            yield f"satisfy enum value set: [{', '.join(enum)}]"
+            return
+        if "min" in metadata and len(value) < metadata["min"]:
+            yield f"have length greater than or equal to {metadata['min']}"
+        if "max" in metadata and len(value) > metadata["max"]:
+            yield f"have length less than or equal to {metadata['max']}"
+        pattern = metadata.get("pattern")
+        if pattern and not _compiled(pattern).fullmatch(value):
+            yield f"satisfy regular expression pattern: {pattern}"
+    elif member_shape.type_name in ("integer", "long", "float", "double"):
+        if "min" in metadata and value < metadata["min"]:
+            yield f"have value greater than or equal to {metadata['min']}"
+        if "max" in metadata and value > metadata["max"]:
+            yield f"have value less than or equal to {metadata['max']}"
+
+
+# --- output validation -----------------------------------------------------
+
+
+def output_shape_problems(
+    operation: str, response: Mapping[str, Any], *, wire: bool = False
+) -> list[str]:
+    """List every way a response breaks the operation's output shape.
+
+    Stricter than botocore's own validator, which skips patterns, maximums and
+    unknown members. `wire=True` checks the JSON body as sent (timestamps as
+    epoch seconds); otherwise the parsed form botocore returns (timestamps as
+    timezone-aware datetimes, `ResponseMetadata` ignored).
+    """
+    body = dict(response)
+    if not wire:
+        body.pop("ResponseMetadata", None)
+    return list(_shape_problems(operation_model(operation).output_shape, body, "", wire))
+
+
+def shape_problems(shape_name: str, value: Any, *, path: str = "", wire: bool = False) -> list[str]:
+    """List every way `value` breaks the named shape, such as one summary."""
+    return list(_shape_problems(shape(shape_name), value, path or shape_name, wire))
+
+
+def _shape_problems(shape: Any, value: Any, path: str, wire: bool) -> Iterator[str]:
+    kind = shape.type_name
+    metadata = shape.metadata
+    if kind == "structure":
+        yield from _structure_problems(shape, value, path, wire)
+    elif kind == "list":
+        if not isinstance(value, list):
+            yield f"{path}: expected a list, got {type(value).__name__}"
+            return
+        yield from _length_problems(metadata, len(value), path, "items")
+        for index, item in enumerate(value):
+            yield from _shape_problems(shape.member, item, f"{path}[{index}]", wire)
+    elif kind == "map":
+        if not isinstance(value, dict):
+            yield f"{path}: expected a map, got {type(value).__name__}"
+            return
+        yield from _length_problems(metadata, len(value), path, "entries")
+        for key, item in value.items():
+            yield from _shape_problems(shape.key, key, f"{path} key {key!r}", wire)
+            yield from _shape_problems(shape.value, item, f"{path}[{key!r}]", wire)
+    elif kind == "string":
+        yield from _string_problems(shape, value, path)
+    elif kind in ("integer", "long"):
+        if not isinstance(value, int) or isinstance(value, bool):
+            yield f"{path}: expected an integer, got {value!r}"
+            return
+        yield from _range_problems(metadata, value, path)
+    elif kind in ("float", "double"):
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            yield f"{path}: expected a number, got {value!r}"
+            return
+        if not math.isfinite(value):
+            yield f"{path}: {value!r} cannot be sent in JSON"
+            return
+        yield from _range_problems(metadata, value, path)
+    elif kind == "boolean":
+        if not isinstance(value, bool):
+            yield f"{path}: expected a boolean, got {value!r}"
+    elif kind == "timestamp":
+        yield from _timestamp_problems(value, path, wire)
+
+
+def _structure_problems(shape: Any, value: Any, path: str, wire: bool) -> Iterator[str]:
+    if not isinstance(value, dict):
+        yield f"{path or shape.name}: expected a structure, got {type(value).__name__}"
+        return
+    prefix = f"{path}." if path else ""
+    for member in shape.required_members:
+        if value.get(member) is None:
+            yield f"{prefix}{member}: required member missing"
+    for member, item in value.items():
+        if member not in shape.members:
+            yield f"{prefix}{member}: not a member of {shape.name}"
+            continue
+        if item is None:
+            yield f"{prefix}{member}: null is sent only by omitting the member"
+            continue
+        yield from _shape_problems(shape.members[member], item, f"{prefix}{member}", wire)
+
+
+def _string_problems(shape: Any, value: Any, path: str) -> Iterator[str]:
+    if not isinstance(value, str):
+        yield f"{path}: expected a string, got {value!r}"
+        return
+    metadata = shape.metadata
+    if shape.enum and value not in shape.enum:
+        yield f"{path}: {value!r} is not one of {list(shape.enum)}"
+    yield from _length_problems(metadata, len(value), path, "characters")
+    pattern = metadata.get("pattern")
+    if pattern and not _compiled(pattern).fullmatch(value):
+        yield f"{path}: {value!r} does not match the pattern {pattern}"
+
+
+def _timestamp_problems(value: Any, path: str, wire: bool) -> Iterator[str]:
+    if wire:
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            yield f"{path}: expected epoch seconds, got {value!r}"
+        return
+    if not isinstance(value, datetime):
+        yield f"{path}: expected a datetime, got {value!r}"
+    elif value.tzinfo is None:
+        yield f"{path}: datetime {value.isoformat()} has no time zone"
+
+
+def _length_problems(
+    metadata: Mapping[str, Any], length: int, path: str, unit: str
+) -> Iterator[str]:
+    if "min" in metadata and length < metadata["min"]:
+        yield f"{path}: {length} {unit}, fewer than the minimum {metadata['min']}"
+    if "max" in metadata and length > metadata["max"]:
+        yield f"{path}: {length} {unit}, more than the maximum {metadata['max']}"
+
+
+def _range_problems(metadata: Mapping[str, Any], value: float, path: str) -> Iterator[str]:
+    if "min" in metadata and value < metadata["min"]:
+        yield f"{path}: {value} is below the minimum {metadata['min']}"
+    if "max" in metadata and value > metadata["max"]:
+        yield f"{path}: {value} is above the maximum {metadata['max']}"

@@ -1,0 +1,117 @@
+"""SageMaker's JSON 1.1 protocol: decode requests, encode responses and errors.
+
+Transport-neutral: the botocore `before-send` handler and any other transport
+build a `WireRequest`, and send back the `WireResponse` that `respond` makes.
+
+SageMaker JSON 1.1 facts (botocore's model, `protocol: json`, `jsonVersion:
+1.1`): requests are `POST /` with `X-Amz-Target: SageMaker.<Operation>` and
+`Content-Type: application/x-amz-json-1.1`; errors are HTTP 400 with a body
+`{"__type": "<Code>", "message": "..."}`; timestamps are epoch seconds.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from email.utils import formatdate
+from typing import Any
+from urllib.parse import urlsplit
+
+from .errors import SerializationError, ServiceError
+
+TARGET_PREFIX = "SageMaker."
+CONTENT_TYPE = "application/x-amz-json-1.1"
+
+# Credential=<access key>/<date>/<region>/<service>/aws4_request
+_CREDENTIAL_SCOPE = re.compile(r"Credential=([^/,\s]+)/\d{8}/([^/,\s]+)/([^/,\s]+)/aws4_request")
+# api.sagemaker.<region>.amazonaws.com and its FIPS and China variants.
+_SAGEMAKER_HOST = re.compile(r"^api\.sagemaker(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$")
+
+
+@dataclass(frozen=True)
+class WireRequest:
+    method: str
+    url: str
+    headers: Mapping[str, str]
+    body: bytes
+
+    def header(self, name: str) -> str | None:
+        """Return a header value; HTTP header names are not case sensitive."""
+        lowered = name.lower()
+        for key, value in self.headers.items():
+            if key.lower() == lowered:
+                return value if isinstance(value, str) else value.decode("latin-1")
+        return None
+
+
+@dataclass(frozen=True)
+class WireResponse:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+class RawJSON(bytes):
+    """A response body that is already encoded."""
+
+
+def target_operation(request: WireRequest) -> str | None:
+    """Return the SageMaker operation named by X-Amz-Target, or None for other services."""
+    target = request.header("X-Amz-Target")
+    if target is None or not target.startswith(TARGET_PREFIX):
+        return None
+    return target[len(TARGET_PREFIX) :]
+
+
+def signing_scope(request: WireRequest) -> tuple[str | None, str | None]:
+    """Return (access key id, region) from the SigV4 Authorization header."""
+    authorization = request.header("Authorization") or ""
+    match = _CREDENTIAL_SCOPE.search(authorization)
+    if match is None:
+        return None, None
+    return match.group(1), match.group(2)
+
+
+def host_region(request: WireRequest) -> str | None:
+    host = urlsplit(request.url).hostname or ""
+    match = _SAGEMAKER_HOST.match(host)
+    return match.group(1) if match else None
+
+
+def decode_params(body: bytes | str | None) -> dict[str, Any]:
+    """Decode a JSON 1.1 request body; an empty body is an empty request."""
+    if body is None or body in (b"", ""):
+        return {}
+    try:
+        params = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise SerializationError(f"The request body is not valid JSON: {error}") from None
+    if not isinstance(params, dict):
+        raise SerializationError(
+            f"The request body must be a JSON object, not {type(params).__name__}."
+        )
+    return params
+
+
+def respond(outcome: Mapping[str, Any] | RawJSON | ServiceError) -> WireResponse:
+    """Turn an operation's result, or the AWS error it raised, into the HTTP response."""
+    if isinstance(outcome, ServiceError):
+        body = json.dumps({"__type": outcome.code, "message": outcome.message}).encode()
+        return WireResponse(outcome.status, _headers(body), body)
+    if isinstance(outcome, RawJSON):
+        body = bytes(outcome)
+    else:
+        body = json.dumps(outcome, separators=(",", ":")).encode()
+    return WireResponse(200, _headers(body), body)
+
+
+def _headers(body: bytes) -> dict[str, str]:
+    return {
+        "x-amzn-RequestId": str(uuid.uuid4()),
+        "Content-Type": CONTENT_TYPE,
+        "Content-Length": str(len(body)),
+        "Date": formatdate(usegmt=True),
+    }
