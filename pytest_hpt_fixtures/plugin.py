@@ -7,6 +7,7 @@ test imports them.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -84,7 +85,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
             (
                 "hpt-fixtures",
                 f"The generated tuning jobs came from seed {seed}. Replay them with:\n"
-                f"  pytest '{item.nodeid}' --hpt-seed={seed}",
+                f"  pytest {shlex.quote(item.nodeid)} --hpt-seed={seed}",
             )
         )
     return report

@@ -1,0 +1,47 @@
+"""Checks shared by the whole suite.
+
+Every response the fake sends during a test is checked against botocore's
+output shape for its operation, strictly (patterns, maximums and unknown
+members included), and every error body against the JSON 1.1 error form.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from pytest_hpt_fixtures import service_model, wire
+from pytest_hpt_fixtures.mock import TuningJobMock
+
+
+def wire_response_problems(operation: str, status: int, body: bytes) -> list[str]:
+    """List what is wrong with one response of the fake, as sent on the wire."""
+    try:
+        document = json.loads(body)
+    except json.JSONDecodeError as error:
+        return [f"{operation}: body is not JSON: {error}"]
+    if status != 200:
+        problems = []
+        if not isinstance(document.get("__type"), str) or not document["__type"]:
+            problems.append(f"{operation}: error body has no __type: {document!r}")
+        if not isinstance(document.get("message"), str):
+            problems.append(f"{operation}: error body has no message: {document!r}")
+        return problems
+    return service_model.output_shape_problems(operation, document, wire=True)
+
+
+@pytest.fixture(autouse=True)
+def _validate_every_response(monkeypatch: pytest.MonkeyPatch) -> None:
+    original = TuningJobMock.handle
+
+    def handle_and_validate(self: TuningJobMock, request: Any, **kwargs: Any) -> Any:
+        response = original(self, request, **kwargs)
+        if response is not None:
+            operation = wire.target_operation(request) or "?"
+            problems = wire_response_problems(operation, response.status, response.body)
+            assert not problems, "the fake sent an invalid response:\n" + "\n".join(problems)
+        return response
+
+    monkeypatch.setattr(TuningJobMock, "handle", handle_and_validate)
