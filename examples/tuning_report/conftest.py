@@ -15,5 +15,6 @@ if PROJECT_DIR not in sys.path:
 # tuning_report.cli creates a boto3 client on import, during collection,
 # before any test's fake is active. Where no credentials are configured,
 # botocore would then ask the EC2 instance metadata service
-# (169.254.169.254) for some; this keeps the test run off the network.
+# (169.254.169.254) for some. Turning that look-up off keeps the test run
+# off the network.
 os.environ.setdefault("AWS_EC2_METADATA_DISABLED", "true")

@@ -63,10 +63,10 @@ def test_best_matches_tuning_job(find_best, objective, hpt_tuning_job, hpt_sagem
 @pytest.mark.hpt_tuning_job(training_jobs=25, objective_metric="validation:logloss")
 def test_best_same_with_objective_type_given(find_best, hpt_tuning_job, hpt_sagemaker_client):
     detected = find_best(hpt_sagemaker_client, hpt_tuning_job.name)
-    given = find_best(hpt_sagemaker_client, hpt_tuning_job.name, objective_type="Minimize")
+    with_type = find_best(hpt_sagemaker_client, hpt_tuning_job.name, objective_type="Minimize")
 
     assert detected is not None
-    assert given == detected
+    assert with_type == detected
 
 
 @pytest.mark.hpt_tuning_job(training_jobs=40)
@@ -127,7 +127,7 @@ def test_sorted_finder_reads_past_tied_page(hpt_tuning_job, hpt_sagemaker_client
         hpt_sagemaker_client, hpt_tuning_job.name, objective_type="Maximize", page_size=2
     )
 
-    # Page one holds two of the three tied jobs; page two holds the third.
+    # Page one contains two of the three tied jobs, and page two the third.
     assert len(list_requests(hpt_mock)) == 2
 
 

@@ -1,4 +1,4 @@
-"""Tuning jobs live in one account and region; a client sees only its own."""
+"""Each tuning job belongs to one account and region, and a client sees only its own."""
 
 import pytest
 from tuning_report import TuningJobNotFoundError, best_training_job, summarize_failures
