@@ -1,0 +1,20 @@
+"""pytest set-up shared by every test of the tuning_report example."""
+
+import os
+import sys
+from pathlib import Path
+
+# pytest reads this folder's pyproject.toml only when it is the common
+# folder of the paths on the command line. Run as `pytest examples` from the
+# repository root, the root pyproject.toml applies and its `pythonpath`
+# does not include this folder, so it is added here.
+PROJECT_DIR = str(Path(__file__).resolve().parent)
+if PROJECT_DIR not in sys.path:
+    sys.path.insert(0, PROJECT_DIR)
+
+# tuning_report.cli creates a boto3 client on import, during collection,
+# before any test's fake is active. Where no credentials are configured,
+# botocore would then ask the EC2 instance metadata service
+# (169.254.169.254) for some. Turning that look-up off keeps the test run
+# off the network.
+os.environ.setdefault("AWS_EC2_METADATA_DISABLED", "true")
