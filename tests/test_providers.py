@@ -328,20 +328,46 @@ RANGES = st.one_of(
         st.integers(-50, 50),
         st.integers(0, 400),
         st.sampled_from(["Auto", "Linear"]),
-    ).map(lambda t: (t[0], {"Name": "n", "MinValue": str(t[1]), "MaxValue": str(t[1] + t[2]),
-                            "ScalingType": t[3]})),
+    ).map(
+        lambda t: (
+            t[0],
+            {"Name": "n", "MinValue": str(t[1]), "MaxValue": str(t[1] + t[2]), "ScalingType": t[3]},
+        )
+    ),
     st.tuples(st.integers(1, 100), st.integers(0, 1000)).map(
-        lambda t: ("Integer", {"Name": "n", "MinValue": str(t[0]), "MaxValue": str(t[0] + t[1]),
-                               "ScalingType": "Logarithmic"})
+        lambda t: (
+            "Integer",
+            {
+                "Name": "n",
+                "MinValue": str(t[0]),
+                "MaxValue": str(t[0] + t[1]),
+                "ScalingType": "Logarithmic",
+            },
+        )
     ),
     st.tuples(
         st.floats(1e-6, 10), st.floats(1.0, 1000.0), st.sampled_from(["Linear", "Logarithmic"])
-    ).map(lambda t: ("Continuous", {"Name": "x", "MinValue": repr(t[0]),
-                                    "MaxValue": repr(t[0] * t[1]), "ScalingType": t[2]})),
+    ).map(
+        lambda t: (
+            "Continuous",
+            {
+                "Name": "x",
+                "MinValue": repr(t[0]),
+                "MaxValue": repr(t[0] * t[1]),
+                "ScalingType": t[2],
+            },
+        )
+    ),
     st.tuples(st.floats(0, 0.9), st.floats(0, 0.0999)).map(
-        lambda t: ("Continuous", {"Name": "m", "MinValue": repr(t[0]),
-                                  "MaxValue": repr(t[0] + t[1]),
-                                  "ScalingType": "ReverseLogarithmic"})
+        lambda t: (
+            "Continuous",
+            {
+                "Name": "m",
+                "MinValue": repr(t[0]),
+                "MaxValue": repr(t[0] + t[1]),
+                "ScalingType": "ReverseLogarithmic",
+            },
+        )
     ),
     st.lists(st.text("abcdef", min_size=1, max_size=6), min_size=1, max_size=30, unique=True).map(
         lambda values: ("Categorical", {"Name": "c", "Values": values})
