@@ -42,7 +42,7 @@ _JOB_BASES = (
 
 # Objective metrics as SageMaker's built-in algorithms and common training
 # scripts emit them: the direction in which each improves and the interval its
-# values fall in. Scores such as AUC and accuracy lie in [0, 1]; losses and
+# values fall in. Scores such as AUC and accuracy lie in [0, 1], and losses and
 # error measures are positive.
 METRICS: dict[str, tuple[str, float, float]] = {
     "validation:auc": ("Maximize", 0.5, 1.0),
@@ -449,7 +449,7 @@ class TuningJobProvider(BaseProvider):
         """Return (CreationTime, TrainingStartTime, TrainingEndTime) for a training job.
 
         CreationTime <= TrainingStartTime <= TrainingEndTime, to the millisecond.
-        Finished jobs (Completed, Failed, Stopped) have an end time; InProgress
+        Finished jobs (Completed, Failed, Stopped) have an end time. InProgress
         and Stopping jobs have none, and an InProgress job may still be
         provisioning, without a start time.
         """
@@ -507,7 +507,7 @@ class TuningJobProvider(BaseProvider):
         """Return a FailureReason such as `ClientError: Data download failed: ...`.
 
         `error_type` picks one of FAILURE_ERROR_TYPES (AlgorithmError,
-        ClientError, CapacityError...); by default it is random.
+        ClientError, CapacityError...), and by default it is random.
         """
         if error_type is None:
             error_type, templates = self.random_element(_FAILURES)
@@ -542,7 +542,7 @@ class TuningJobProvider(BaseProvider):
     def parameter_ranges(self, algorithm: str | None = None) -> dict[str, list[dict[str, Any]]]:
         """Return an algorithm's parameter ranges in SageMaker's `ParameterRanges` form.
 
-        `algorithm` is a key of ALGORITHM_PARAMETER_RANGES; by default it is random.
+        `algorithm` is a key of ALGORITHM_PARAMETER_RANGES, and by default it is random.
         """
         if algorithm is None:
             algorithm = self.random_element(tuple(ALGORITHM_PARAMETER_RANGES))
@@ -566,7 +566,7 @@ class TuningJobProvider(BaseProvider):
         return value_at(parameter_range, kind, position)
 
     def tuned_hyperparameters(self, parameter_ranges: Mapping[str, Any]) -> dict[str, str]:
-        """Return one value per declared range, as `TunedHyperParameters` holds them."""
+        """Return one value per declared range, in the form of `TunedHyperParameters`."""
         values: dict[str, str] = {}
         for key, kind in RANGE_KINDS.items():
             for item in parameter_ranges.get(key, []):
@@ -586,10 +586,11 @@ class TuningJobProvider(BaseProvider):
         """Return one `HyperParameterTrainingJobSummary`, coherent with its status.
 
         Completed jobs carry the objective metric and ObjectiveStatus
-        `Succeeded`; Failed jobs a FailureReason and `Failed`; InProgress and
-        Stopping jobs `Pending`, without end time or metric; Stopped jobs the
-        metric they reached. The objective value here does not depend on the
-        hyperparameters: the builders behind `add_tuning_job` add that.
+        `Succeeded`. Failed jobs carry a FailureReason and `Failed`. InProgress
+        and Stopping jobs are `Pending`, without end time or metric, and Stopped
+        jobs carry the metric they reached. The objective value here does not
+        depend on the hyperparameters, unlike in the builders behind
+        `add_tuning_job`.
         """
         tuning_job_name = tuning_job_name or self.tuning_job_name()
         account_id = account_id or self.account_id()
@@ -674,7 +675,7 @@ def value_at(parameter_range: Mapping[str, Any], kind: str, position: float) -> 
     value = scale(low, high, position, scaling)
     if kind == "Integer":
         return str(min(int(high), max(int(low), math.floor(value + 0.5))))
-    # Six significant digits; a value that rounding moved outside the range
+    # Six significant digits. A value that rounding moved outside the range
     # becomes the bound itself, written as the range declares it.
     text = format(value, ".6g")
     if float(text) < low:
