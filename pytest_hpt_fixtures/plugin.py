@@ -45,7 +45,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
         f"{MARKER}(name=None, **kwargs): configure the hpt_tuning_job fixture; takes the "
-        "keyword arguments of TuningJobMock.add_tuning_job.",
+        "keyword arguments of TuningJobMock.add_tuning_job, such as scenario='in_progress'.",
     )
     # Clients that the code under test creates at import time, during
     # collection, are served too: every botocore session created from now on

@@ -413,7 +413,9 @@ class TuningJobProvider(BaseProvider):
 
     def hex_suffix(self, length: int = 8) -> str:
         """Return `length` lower-case hex digits."""
-        return "".join(self.random_element("0123456789abcdef") for _ in range(length))
+        if length <= 0:
+            return ""
+        return format(self.generator.random.getrandbits(4 * length), f"0{length}x")
 
     def account_id(self) -> str:
         """Return a 12-digit AWS account id."""

@@ -155,6 +155,11 @@ def test_sagemaker_region_known_partition() -> None:
     assert {partition_for_region(region) for region in regions} == {"aws", "aws-cn", "aws-us-gov"}
 
 
+@pytest.mark.parametrize("length", [0, 1, 8, 13])
+def test_hex_suffix_length(length: int) -> None:
+    assert re.fullmatch(rf"[0-9a-f]{{{length}}}", make_faker(1).hex_suffix(length))
+
+
 def test_account_id_twelve_digits() -> None:
     assert re.fullmatch(r"[0-9]{12}", make_faker(2).account_id())
 
