@@ -8,11 +8,18 @@ from typing import Any
 
 import pytest
 
-from pytest_hpt_fixtures import FakeTuningJob, HptUsageError, TuningJobMock
+from pytest_hpt_fixtures import (
+    FakeTuningJob,
+    HptUsageError,
+    TuningJobMock,
+    mock_tuning_jobs,
+    output_shape_problems,
+)
 from pytest_hpt_fixtures.scenarios import SCENARIOS
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "scenarios.md"
 SEEDS = range(8)
+OPERATION = "ListTrainingJobsForHyperParameterTuningJob"
 
 
 def statuses(job: FakeTuningJob) -> list[str]:
@@ -20,9 +27,13 @@ def statuses(job: FakeTuningJob) -> list[str]:
 
 
 def list_all(client: Any, name: str, **params: Any) -> list[dict[str, Any]]:
+    """List every training job through boto3's paginator, validating each page."""
     paginator = client.get_paginator("list_training_jobs_for_hyper_parameter_tuning_job")
-    pages = paginator.paginate(HyperParameterTuningJobName=name, **params)
-    return [summary for page in pages for summary in page["TrainingJobSummaries"]]
+    summaries = []
+    for page in paginator.paginate(HyperParameterTuningJobName=name, **params):
+        assert output_shape_problems(OPERATION, page) == []
+        summaries.extend(page["TrainingJobSummaries"])
+    return summaries
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -144,6 +155,22 @@ def test_warm_start_listed_through_boto3(hpt_mock: Any, hpt_sagemaker_client: An
     assert len(child_listing) == len(job.summaries)
     assert {s["TuningJobName"] for s in parent_listing} == {parent.name}
     assert len(parent_listing) == len(parent.summaries)
+
+
+@pytest.mark.parametrize("region", ["us-west-2", "cn-northwest-1", "us-gov-east-1"])
+@pytest.mark.parametrize("scenario", sorted(SCENARIOS))
+def test_scenario_listed_in_region(scenario: str, region: str) -> None:
+    with mock_tuning_jobs(seed=11, region=region) as mock:
+        job = mock.add_tuning_job(scenario=scenario)
+        client = mock.client()
+        listed = list_all(client, job.name, MaxResults=7)
+        by_metric = list_all(client, job.name, SortBy="FinalObjectiveMetricValue")
+
+    assert listed == sorted(job.summaries, key=lambda summary: summary["TrainingJobName"])
+    assert all(s["TrainingJobArn"].split(":")[3] == region for s in listed)
+    assert len(by_metric) == sum(
+        "FinalHyperParameterTuningJobObjectiveMetric" in s for s in job.summaries
+    )
 
 
 def test_explicit_keywords_override_scenario() -> None:
