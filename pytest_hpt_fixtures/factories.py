@@ -1,58 +1,61 @@
 """Builders of realistic, deterministic tuning jobs.
 
-`build_tuning_job` turns the keyword arguments of `TuningJobMock.add_tuning_job`
-into a `FakeTuningJob`. All randomness comes from one Faker instance reseeded
-for each tuning job, so the same seed gives the same tuning job.
+`make_spec` validates the keyword arguments of `TuningJobMock.add_tuning_job`
+(merged over a scenario's defaults) into a `TuningJobSpec`; `build_tuning_job`
+turns a spec into a `FakeTuningJob`. All randomness comes from one shared
+Faker instance reseeded for each tuning job, so the same seed gives the same
+tuning job.
 
 How the data follows SageMaker:
 - training jobs launch in waves of `max_parallel_training_jobs`; a wave starts
-  after the previous one has finished;
-- hyperparameters are drawn from the declared ranges, and the objective value
-  is a smooth function of them plus noise, so one region of the space is best;
-  with the Bayesian strategy later waves move towards that region;
-- the mix of training job statuses follows the tuning job's status.
+  after the previous one has finished, and jobs are numbered in creation order;
+- hyperparameters are drawn from the declared ranges. The objective value is
+  a smooth function of them plus a little noise, so one region of the space is
+  best, and with the Bayesian strategy later waves move towards that region;
+- the mix of training job statuses follows the tuning job's status: a Completed
+  tuning job has mostly Completed training jobs, a Failed one mostly Failed
+  ones, and a running one has its last wave still running;
+- early stopping ends jobs only after the first wave, because SageMaker stops
+  a job when it is unlikely to beat the jobs that finished before it.
 """
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import service_model
 from .errors import HptUsageError
 from .model import FakeTuningJob, ObjectiveMetric, TrainingJobRecord, from_epoch, to_epoch
-from .providers import TuningJobProvider, metric_bounds, position_of, sagemaker_arn, value_at
+from .providers import (
+    ALGORITHM_PARAMETER_RANGES,
+    RANGE_KINDS,
+    TuningJobProvider,
+    metric_bounds,
+    objective_status_for,
+    position_of,
+    sagemaker_arn,
+    value_at,
+)
+from .scenarios import Scenario, get_scenario
+
+if TYPE_CHECKING:
+    from .mock import TuningJobMock
 
 DEFAULT_OBJECTIVE_METRIC = "validation:auc"
 DEFAULT_TRAINING_JOBS = 20
+DEFAULT_STATUS = "Completed"
+DEFAULT_STRATEGY = "Bayesian"
 SUMMARY_SHAPE = "HyperParameterTrainingJobSummary"
 
-# XGBoost-style ranges, used when a tuning job declares none.
-DEFAULT_PARAMETER_RANGES: dict[str, list[dict[str, Any]]] = {
-    "IntegerParameterRanges": [
-        {"Name": "max_depth", "MinValue": "3", "MaxValue": "10", "ScalingType": "Auto"},
-        {"Name": "num_round", "MinValue": "50", "MaxValue": "500", "ScalingType": "Linear"},
-    ],
-    "ContinuousParameterRanges": [
-        {"Name": "eta", "MinValue": "0.01", "MaxValue": "0.5", "ScalingType": "Logarithmic"},
-        {"Name": "subsample", "MinValue": "0.5", "MaxValue": "1", "ScalingType": "Linear"},
-        {"Name": "alpha", "MinValue": "0.0001", "MaxValue": "10", "ScalingType": "Logarithmic"},
-    ],
-    "CategoricalParameterRanges": [
-        {"Name": "booster", "Values": ["gbtree", "dart"]},
-    ],
-}
-
-_RANGE_KINDS = {
-    "IntegerParameterRanges": "Integer",
-    "ContinuousParameterRanges": "Continuous",
-    "CategoricalParameterRanges": "Categorical",
-}
+# XGBoost's ranges, used when a tuning job declares none.
+DEFAULT_PARAMETER_RANGES: dict[str, list[dict[str, Any]]] = ALGORITHM_PARAMETER_RANGES["xgboost"]
 
 _ACCOUNT_ID = re.compile(r"[0-9]{12}")
 _REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-[0-9]+")
@@ -82,6 +85,9 @@ def faker_lock() -> threading.Lock:
     return _faker_lock
 
 
+# --- specs -------------------------------------------------------------------
+
+
 @dataclass(frozen=True)
 class TrainingJobDefinition:
     name: str | None
@@ -106,23 +112,57 @@ class TuningJobSpec:
     named_definitions: bool
     region: str
     account_id: str
+    scenario: str | None = None
+    # Shares of the finished training jobs, each drawn from (low, high).
+    failed_share: tuple[float, float] = (0.03, 0.15)
+    early_stopped_share: tuple[float, float] = (0.05, 0.2)
+    early_stopping_type: str = "Auto"
+    warm_start: bool = False
+
+    @property
+    def training_job_count(self) -> int:
+        if isinstance(self.training_jobs, int):
+            return self.training_jobs
+        return len(self.training_jobs)
 
 
 def make_spec(
     *,
-    name: str | None,
-    training_jobs: int | Sequence[Mapping[str, Any]],
-    status: str,
-    objective_metric: str,
-    objective_type: str | None,
-    strategy: str,
-    parameter_ranges: Mapping[str, Any] | None,
-    max_parallel_training_jobs: int | None,
-    training_job_definitions: int | Sequence[Any] | None,
+    name: str | None = None,
+    training_jobs: int | Sequence[Mapping[str, Any]] | None = None,
+    status: str | None = None,
+    objective_metric: str | None = None,
+    objective_type: str | None = None,
+    strategy: str | None = None,
+    parameter_ranges: Mapping[str, Any] | None = None,
+    max_parallel_training_jobs: int | None = None,
+    training_job_definitions: int | Sequence[Any] | None = None,
     region: str,
     account_id: str,
+    scenario: str | None = None,
 ) -> TuningJobSpec:
-    """Check the arguments of `add_tuning_job`; raise `HptUsageError` naming the bad one."""
+    """Validate the arguments of `add_tuning_job`, raising `HptUsageError` that names the bad one.
+
+    A keyword left as None takes the scenario's default, if the scenario sets
+    one, and otherwise the built-in default.
+    """
+    chosen = get_scenario(scenario) if scenario is not None else None
+    defaults: Mapping[str, Any] = chosen.defaults if chosen is not None else {}
+
+    def pick(keyword: str, value: Any, fallback: Any) -> Any:
+        if value is not None:
+            return value
+        return defaults.get(keyword, fallback)
+
+    training_jobs = pick("training_jobs", training_jobs, DEFAULT_TRAINING_JOBS)
+    status = pick("status", status, DEFAULT_STATUS)
+    objective_metric = pick("objective_metric", objective_metric, DEFAULT_OBJECTIVE_METRIC)
+    strategy = pick("strategy", strategy, DEFAULT_STRATEGY)
+    max_parallel_training_jobs = pick(
+        "max_parallel_training_jobs", max_parallel_training_jobs, None
+    )
+    training_job_definitions = pick("training_job_definitions", training_job_definitions, None)
+
     if name is not None:
         _check_name("name", name, "HyperParameterTuningJobName")
     _check_training_jobs(training_jobs)
@@ -152,7 +192,14 @@ def make_spec(
     )
     count = training_jobs if isinstance(training_jobs, int) else len(training_jobs)
     parallel = _parallel_limit(max_parallel_training_jobs, count)
-    definitions = _definitions(training_job_definitions, ranges, objective_metric, objective_type)
+    definitions = _definitions(
+        training_job_definitions,
+        ranges,
+        ranges_given=parameter_ranges is not None,
+        objective_metric=objective_metric,
+        objective_type=objective_type,
+    )
+    early_stopping_type = _early_stopping_type(strategy)
     return TuningJobSpec(
         name=name,
         training_jobs=training_jobs,
@@ -166,7 +213,50 @@ def make_spec(
         named_definitions=training_job_definitions is not None,
         region=region,
         account_id=account_id,
+        scenario=chosen.name if chosen is not None else None,
+        failed_share=_failed_share(status, chosen),
+        early_stopped_share=_early_stopped_share(strategy, early_stopping_type, chosen),
+        early_stopping_type=early_stopping_type,
+        warm_start=chosen.warm_start if chosen is not None else False,
     )
+
+
+def _early_stopping_type(strategy: str) -> str:
+    # API reference: Hyperband has its own early stopping, so
+    # TrainingJobEarlyStoppingType must be Off with it.
+    # NOTE: the fake also keeps Grid search at Off, because whether SageMaker
+    # can early-stop Grid search is not verified.
+    return "Off" if strategy in ("Hyperband", "Grid") else "Auto"
+
+
+def _failed_share(status: str, scenario: Scenario | None) -> tuple[float, float]:
+    if scenario is not None and scenario.failed_share is not None:
+        return scenario.failed_share
+    return (0.6, 0.9) if status == "Failed" else (0.03, 0.15)
+
+
+def _early_stopped_share(
+    strategy: str, early_stopping_type: str, scenario: Scenario | None
+) -> tuple[float, float]:
+    if strategy == "Hyperband":
+        # Hyperband stops the weaker jobs of each bracket itself.
+        return (0.2, 0.4)
+    if early_stopping_type == "Off":
+        return (0.0, 0.0)
+    if scenario is not None and scenario.early_stopped_share is not None:
+        return scenario.early_stopped_share
+    return (0.05, 0.2)
+
+
+def _suggestion(value: Any, choices: Sequence[str]) -> str:
+    """Return " Did you mean 'X'?" for a choice close to `value`, or an empty string."""
+    if not isinstance(value, str) or not value:
+        return ""
+    lowered = value.lower()
+    matches = [choice for choice in choices if choice.lower() == lowered]
+    matches = matches or [choice for choice in choices if choice.lower().startswith(lowered)]
+    matches = matches or difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    return f" Did you mean {matches[0]!r}?" if len(matches) >= 1 else ""
 
 
 def _check_name(argument: str, value: Any, shape_name: str) -> None:
@@ -186,7 +276,10 @@ def _check_name(argument: str, value: Any, shape_name: str) -> None:
 def _check_enum(argument: str, value: Any, shape_name: str) -> None:
     allowed = service_model.enum_values(shape_name)
     if value not in allowed:
-        raise HptUsageError(f"{argument}={value!r} is invalid: use one of {', '.join(allowed)}.")
+        raise HptUsageError(
+            f"{argument}={value!r} is invalid.{_suggestion(value, allowed)} "
+            f"Use one of {', '.join(allowed)}."
+        )
 
 
 def _check_training_jobs(training_jobs: Any) -> None:
@@ -209,7 +302,7 @@ def _check_training_jobs(training_jobs: Any) -> None:
     )
 
 
-def _parallel_limit(value: int | None, count: int) -> int:
+def _parallel_limit(value: Any, count: int) -> int:
     if value is None:
         # The SageMaker SDK's HyperparameterTuner defaults to 1; 10 or the job
         # count, whichever is smaller, gives waves that tests can see.
@@ -229,17 +322,22 @@ def check_parameter_ranges(argument: str, ranges: Any) -> dict[str, list[dict[st
             "{'IntegerParameterRanges': [{'Name': 'max_depth', 'MinValue': '3', "
             "'MaxValue': '10'}]}."
         )
-    unknown = sorted(set(ranges) - set(_RANGE_KINDS))
+    unknown = sorted(set(ranges) - set(RANGE_KINDS))
     if unknown:
-        raise HptUsageError(
-            f"{argument} has unknown keys {unknown}: use {', '.join(_RANGE_KINDS)}."
-        )
+        raise HptUsageError(f"{argument} has unknown keys {unknown}: use {', '.join(RANGE_KINDS)}.")
+    limits = service_model.shape("ParameterRanges").members
     checked: dict[str, list[dict[str, Any]]] = {}
     names: set[str] = set()
-    for key, kind in _RANGE_KINDS.items():
+    for key, kind in RANGE_KINDS.items():
         items = ranges.get(key, [])
         if not isinstance(items, Sequence) or isinstance(items, (str, bytes)):
             raise HptUsageError(f"{argument}[{key!r}] must be a list of ranges.")
+        maximum = limits[key].metadata["max"]
+        if len(items) > maximum:
+            raise HptUsageError(
+                f"{argument}[{key!r}] declares {len(items)} ranges: SageMaker allows at "
+                f"most {maximum}."
+            )
         checked[key] = []
         for index, item in enumerate(items):
             where = f"{argument}[{key!r}][{index}]"
@@ -252,18 +350,38 @@ def check_parameter_ranges(argument: str, ranges: Any) -> dict[str, list[dict[st
     return checked
 
 
+_RANGE_KEYS = {
+    "Integer": ("Name", "MinValue", "MaxValue", "ScalingType"),
+    "Continuous": ("Name", "MinValue", "MaxValue", "ScalingType"),
+    "Categorical": ("Name", "Values"),
+}
+
+
 def _check_range(where: str, kind: str, item: Any) -> dict[str, Any]:
     if not isinstance(item, Mapping) or not isinstance(item.get("Name"), str) or not item["Name"]:
         raise HptUsageError(f"{where} needs a 'Name' string.")
+
+    unknown = sorted(set(item) - set(_RANGE_KEYS[kind]))
+    if unknown:
+        raise HptUsageError(
+            f"{where} has unknown keys {unknown}: a {kind.lower()} range takes "
+            f"{', '.join(_RANGE_KEYS[kind])}."
+        )
+    if len(item["Name"]) > 256:
+        raise HptUsageError(f"{where}: 'Name' has {len(item['Name'])} characters, at most 256.")
     if kind == "Categorical":
         values = item.get("Values")
         if (
             not isinstance(values, Sequence)
             or isinstance(values, str)
             or not 1 <= len(values) <= 30
+            or any(len(str(value)) > 256 for value in values)
         ):
-            raise HptUsageError(f"{where}: 'Values' must be a list of 1 to 30 strings.")
+            raise HptUsageError(
+                f"{where}: 'Values' must be a list of 1 to 30 strings of at most 256 characters."
+            )
         return {"Name": item["Name"], "Values": [str(value) for value in values]}
+
     try:
         low = float(item["MinValue"])
         high = float(item["MaxValue"])
@@ -275,14 +393,21 @@ def _check_range(where: str, kind: str, item: Any) -> dict[str, Any]:
         raise HptUsageError(
             f"{where}: MinValue {low} must be finite and not above MaxValue {high}."
         )
+
     scaling = item.get("ScalingType", "Auto")
     _check_enum(f"{where}['ScalingType']", scaling, "HyperParameterScalingType")
     if scaling == "Logarithmic" and low <= 0:
         raise HptUsageError(f"{where}: Logarithmic scaling needs MinValue above 0, not {low}.")
-    if scaling == "ReverseLogarithmic" and (low < 0 or high >= 1):
-        raise HptUsageError(
-            f"{where}: ReverseLogarithmic scaling needs values in [0, 1), not [{low}, {high}]."
-        )
+    if scaling == "ReverseLogarithmic":
+        if kind == "Integer":
+            raise HptUsageError(
+                f"{where}: ReverseLogarithmic scaling applies only to continuous ranges. "
+                "Use Auto, Linear or Logarithmic for an integer range."
+            )
+        if low < 0 or high >= 1:
+            raise HptUsageError(
+                f"{where}: ReverseLogarithmic scaling needs values in [0, 1), not [{low}, {high}]."
+            )
     if kind == "Integer" and (low != int(low) or high != int(high)):
         raise HptUsageError(f"{where}: an integer range needs whole MinValue and MaxValue.")
     return {
@@ -293,113 +418,233 @@ def _check_range(where: str, kind: str, item: Any) -> dict[str, Any]:
     }
 
 
+_DEFINITION_KEYS = ("DefinitionName", "HyperParameterRanges", "TuningObjective")
+
+
 def _definitions(
-    value: int | Sequence[Any] | None,
+    value: Any,
     ranges: dict[str, list[dict[str, Any]]],
+    *,
+    ranges_given: bool,
     objective_metric: str,
     objective_type: str,
 ) -> tuple[TrainingJobDefinition, ...]:
+    """Validate `training_job_definitions`: a count, or a list of names or dicts.
+
+    A definition named after an algorithm of ALGORITHM_PARAMETER_RANGES gets
+    that algorithm's ranges, unless it declares its own or the tuning job
+    was given `parameter_ranges`.
+    """
     if value is None:
         return (TrainingJobDefinition(None, ranges, objective_metric, objective_type),)
+    maximum = service_model.shape("HyperParameterTrainingJobDefinitions").metadata["max"]
     if isinstance(value, int) and not isinstance(value, bool):
-        if not 1 <= value <= 10:
+        if not 1 <= value <= maximum:
             raise HptUsageError(
-                f"training_job_definitions={value} is invalid: SageMaker allows 1 to 10 "
-                "definitions."
+                f"training_job_definitions={value} is invalid: SageMaker allows 1 to "
+                f"{maximum} definitions."
             )
-        bases = (
-            "xgboost",
-            "lightgbm",
-            "catboost",
-            "linear-learner",
-            "sklearn-rf",
-            "pytorch-mlp",
-            "tf-dnn",
-            "knn",
-            "autogluon",
-            "factorization",
-        )
-        value = [{"DefinitionName": base} for base in bases[:value]]
+        value = list(ALGORITHM_PARAMETER_RANGES)[:value]
     if (
         isinstance(value, (str, bytes))
         or not isinstance(value, Sequence)
-        or not 1 <= len(value) <= 10
+        or not 1 <= len(value) <= maximum
     ):
         raise HptUsageError(
-            "training_job_definitions must be a count or a list of 1 to 10 definitions, "
-            "each a name or a dict with 'DefinitionName'."
+            f"training_job_definitions={value!r} is invalid: pass a count, or a list of 1 to "
+            f"{maximum} definitions, each a name or a dict with 'DefinitionName'."
         )
     definitions = []
     seen: set[str] = set()
     for index, item in enumerate(value):
         where = f"training_job_definitions[{index}]"
-        entry: Mapping[str, Any] = {"DefinitionName": item} if isinstance(item, str) else item
+        entry: Any = {"DefinitionName": item} if isinstance(item, str) else item
         if not isinstance(entry, Mapping) or "DefinitionName" not in entry:
             raise HptUsageError(f"{where} needs a 'DefinitionName'.")
+        unknown = sorted(set(entry) - set(_DEFINITION_KEYS))
+        if unknown:
+            raise HptUsageError(
+                f"{where} has unknown keys {unknown}: use {', '.join(_DEFINITION_KEYS)}."
+            )
         name = entry["DefinitionName"]
         _check_name(f"{where}['DefinitionName']", name, "HyperParameterTrainingJobDefinitionName")
         if name.lower() in seen:
             raise HptUsageError(f"{where}: DefinitionName {name!r} is used twice.")
         seen.add(name.lower())
+
         own_ranges = entry.get("HyperParameterRanges")
-        objective = entry.get("TuningObjective") or {}
-        definitions.append(
-            TrainingJobDefinition(
-                name,
-                check_parameter_ranges(f"{where}['HyperParameterRanges']", own_ranges)
-                if own_ranges is not None
-                else ranges,
-                objective.get("MetricName", objective_metric),
-                objective.get("Type", objective_type),
+        if own_ranges is not None:
+            definition_ranges = check_parameter_ranges(
+                f"{where}['HyperParameterRanges']", own_ranges
             )
+        elif not ranges_given and name in ALGORITHM_PARAMETER_RANGES:
+            definition_ranges = check_parameter_ranges(
+                f"{where}['HyperParameterRanges']", ALGORITHM_PARAMETER_RANGES[name]
+            )
+        else:
+            definition_ranges = ranges
+
+        objective = entry.get("TuningObjective") or {}
+        if not isinstance(objective, Mapping) or set(objective) - {"Type", "MetricName"}:
+            raise HptUsageError(
+                f"{where}['TuningObjective'] must be a dict with 'Type' and 'MetricName'."
+            )
+        metric = objective.get("MetricName", objective_metric)
+        if not isinstance(metric, str) or not 1 <= len(metric) <= 255:
+            raise HptUsageError(
+                f"{where}['TuningObjective']['MetricName']={metric!r} is invalid: pass a "
+                "metric name of 1 to 255 characters."
+            )
+        direction = objective.get("Type", objective_type)
+        _check_enum(
+            f"{where}['TuningObjective']['Type']", direction, "HyperParameterTuningJobObjectiveType"
         )
+        definitions.append(TrainingJobDefinition(name, definition_ranges, metric, direction))
     return tuple(definitions)
+
+
+def metric_direction(metric_name: str) -> str:
+    """Return `Maximize` or `Minimize`: the direction in which a metric improves."""
+    return metric_bounds(metric_name)[0]
 
 
 # --- generation --------------------------------------------------------------
 
-# Chance that a training job fails or is stopped early, by tuning job status.
-_FAILURE_RATE = {"Failed": 0.8}
-_DEFAULT_FAILURE_RATE = 0.08
-_EARLY_STOP_RATE = {"Hyperband": 0.3, "Grid": 0.0}
-_DEFAULT_EARLY_STOP_RATE = 0.1
-
 
 @dataclass
-class _ObjectiveSurface:
-    """Where each hyperparameter is best, and how much it matters."""
+class ObjectiveSurface:
+    """Where each hyperparameter of one definition is best, and how much it matters.
+
+    `ceiling` is the best quality the definition's algorithm can reach, so
+    that algorithms of a multi-definition tuning job differ.
+    """
 
     optimum: dict[str, float]
     weight: dict[str, float]
+    ceiling: float
+
+    @classmethod
+    def draw(cls, random: Any, definition: TrainingJobDefinition) -> ObjectiveSurface:
+        optimum: dict[str, float] = {}
+        weight: dict[str, float] = {}
+        for key in RANGE_KINDS:
+            for item in definition.parameter_ranges.get(key, []):
+                optimum[item["Name"]] = random.uniform(0.15, 0.85)
+                weight[item["Name"]] = random.uniform(0.2, 1.0)
+        return cls(optimum, weight, random.uniform(0.75, 1.0))
 
     def quality(self, positions: Mapping[str, float]) -> float:
+        """Return the quality in [0, 1] of hyperparameters at `positions` in their ranges."""
         total = sum(self.weight.values())
         score = 0.0
         for name, weight in self.weight.items():
             distance = positions.get(name, 0.5) - self.optimum[name]
             score += weight * max(0.0, 1.0 - 2.5 * distance * distance)
-        return score / total if total else 0.5
+        return self.ceiling * (score / total if total else 0.5)
+
+
+# Standard deviation of the noise added to a training job's quality.
+OBJECTIVE_NOISE = 0.03
+
+# The status that the last wave of training jobs has while the tuning job is
+# running or was stopped. "UserStopped" is a Stopped job that the user's stop
+# ended, so it has no metric, unlike a job that early stopping ended.
+_LAST_WAVE_STATUS = {"InProgress": "InProgress", "Stopping": "Stopping", "Stopped": "UserStopped"}
 
 
 def build_tuning_job(spec: TuningJobSpec, *, seed: int, name: str | None = None) -> FakeTuningJob:
-    """Generate the tuning job that `spec` describes, fixed entirely by `seed`."""
+    """Generate the tuning job that `spec` describes, fixed entirely by `seed`.
+
+    For a warm start, the returned tuning job's `parent_tuning_jobs` contains
+    its generated parent, which the caller registers as well.
+    """
     with faker_lock():
         faker = shared_faker()
         faker.seed_instance(seed)
-        return _Builder(spec, faker, name or spec.name).build()
+        return _build(spec, faker, name or spec.name)
+
+
+def _build(spec: TuningJobSpec, faker: Any, name: str | None) -> FakeTuningJob:
+    random = faker.random
+    surfaces = [ObjectiveSurface.draw(random, definition) for definition in spec.definitions]
+    creation = faker.tuning_job_creation_time()
+    if not spec.warm_start:
+        return _Builder(spec, faker, name, creation, surfaces).build()
+
+    # The parent ran the same search on the same data, so it shares the
+    # objective surface. The child is created after the parent finished.
+    parent_spec = replace(
+        spec,
+        name=None,
+        training_jobs=spec.training_job_count,
+        status="Completed",
+        scenario=None,
+        failed_share=_failed_share("Completed", None),
+        early_stopped_share=_early_stopped_share(spec.strategy, spec.early_stopping_type, None),
+        warm_start=False,
+    )
+    base = faker.job_base_name()
+    parent_name = faker.tuning_job_name(base, creation)
+    parent = _Builder(parent_spec, faker, parent_name, creation, surfaces).build()
+    parent_end = max(
+        (record.end_time or record.creation_time for record in parent.records),
+        default=creation.timestamp(),
+    )
+    child_creation = from_epoch(math.floor(parent_end + random.uniform(600, 2 * 24 * 3600)))
+    name = name or faker.tuning_job_name(base, child_creation)
+    builder = _Builder(spec, faker, name, child_creation, surfaces, exploit_floor=0.5)
+    # NOTE: listing a warm start tuning job returns its parent's training jobs
+    # too, each with the parent's TuningJobName. That AWS lists them so is
+    # inferred from the TuningJobName member and the documented overall best
+    # training job, not verified against AWS.
+    child = builder.build(inherited=parent.records)
+    if child.name.lower() == parent.name.lower():
+        raise HptUsageError(
+            f"name={child.name!r} is the name generated for the warm start parent. Pass "
+            "another name."
+        )
+    child.warm_start_config = {
+        "ParentHyperParameterTuningJobs": [{"HyperParameterTuningJobName": parent.name}],
+        "WarmStartType": "IdenticalDataAndAlgorithm",
+    }
+    child.parent_tuning_jobs = [parent]
+    return child
 
 
 class _Builder:
-    def __init__(self, spec: TuningJobSpec, faker: Any, name: str | None) -> None:
+    def __init__(
+        self,
+        spec: TuningJobSpec,
+        faker: Any,
+        name: str | None,
+        creation: datetime,
+        surfaces: list[ObjectiveSurface],
+        exploit_floor: float = 0.0,
+    ) -> None:
         self.spec = spec
         self.faker = faker
         self.random = faker.random
-        self.name = name or faker.tuning_job_name()
-        self.creation = faker.tuning_job_creation_time()
-        self.surfaces = [self._surface(definition) for definition in spec.definitions]
+        self.creation = creation
+        self.name = name or faker.tuning_job_name(creation_time=creation)
+        self.surfaces = surfaces
+        self.exploit_floor = exploit_floor
 
-    def build(self) -> FakeTuningJob:
+    def build(self, inherited: Sequence[TrainingJobRecord] = ()) -> FakeTuningJob:
         spec = self.spec
+        if spec.named_definitions:
+            definitions = [
+                {
+                    "DefinitionName": definition.name,
+                    "TuningObjective": {
+                        "Type": definition.objective_type,
+                        "MetricName": definition.objective_metric,
+                    },
+                    "HyperParameterRanges": definition.parameter_ranges,
+                }
+                for definition in spec.definitions
+            ]
+        else:
+            definitions = []
         job = FakeTuningJob(
             name=self.name,
             arn=sagemaker_arn(
@@ -411,26 +656,14 @@ class _Builder:
             objective_metric=spec.objective_metric,
             objective_type=spec.objective_type,
             strategy=spec.strategy,
-            parameter_ranges=spec.parameter_ranges,
+            parameter_ranges={} if spec.named_definitions else spec.parameter_ranges,
             max_parallel_training_jobs=spec.max_parallel_training_jobs,
-            training_job_definitions=[
-                {"DefinitionName": definition.name} for definition in spec.definitions
-            ]
-            if spec.named_definitions
-            else [],
-            creation_time=from_epoch(self.creation.timestamp()),
+            training_job_definitions=definitions,
+            creation_time=self.creation,
+            training_job_early_stopping_type=spec.early_stopping_type,
         )
-        job.add_records(self.records())
+        job.add_records([*inherited, *self.records()])
         return job
-
-    def _surface(self, definition: TrainingJobDefinition) -> _ObjectiveSurface:
-        optimum: dict[str, float] = {}
-        weight: dict[str, float] = {}
-        for ranges in definition.parameter_ranges.values():
-            for item in ranges:
-                optimum[item["Name"]] = self.random.uniform(0.15, 0.85)
-                weight[item["Name"]] = self.random.uniform(0.2, 1.0)
-        return _ObjectiveSurface(optimum, weight)
 
     def records(self) -> list[TrainingJobRecord]:
         spec = self.spec
@@ -440,20 +673,22 @@ class _Builder:
         else:
             count, overrides = len(spec.training_jobs), spec.training_jobs
         statuses = self._statuses(count)
+        parallel = spec.max_parallel_training_jobs
+        waves = max(1, math.ceil(count / parallel))
+
         records: list[TrainingJobRecord] = []
         names: set[str] = set()
         wave_start = self.creation.timestamp() + self.random.randint(20, 90)
-        waves = max(1, math.ceil(count / spec.max_parallel_training_jobs))
         for wave in range(waves):
-            first = wave * spec.max_parallel_training_jobs
-            last = min(count, first + spec.max_parallel_training_jobs)
-            latest_end = wave_start
-            for index in range(first, last):
+            created = wave_start
+            wave_end = wave_start
+            for index in range(wave * parallel, min(count, (wave + 1) * parallel)):
+                created += self.random.uniform(0.2, 2.0)
                 item = overrides[index] if index < len(overrides) else {}
                 status = item.get("TrainingJobStatus", statuses[index])
-                record = self._record(index + 1, wave / waves, wave_start, status)
+                record = self._record(index + 1, wave / waves, created, status)
                 if item:
-                    record = apply_overrides(record, item, index, self.spec)
+                    record = apply_overrides(record, item, index, spec)
                 if record.name.lower() in names:
                     raise HptUsageError(
                         f"training_jobs[{index}]: TrainingJobName {record.name!r} is used twice "
@@ -461,89 +696,88 @@ class _Builder:
                     )
                 names.add(record.name.lower())
                 records.append(record)
-                latest_end = max(
-                    latest_end, record.end_time or record.start_time or record.creation_time
+                wave_end = max(
+                    wave_end, record.end_time or record.start_time or record.creation_time
                 )
-            wave_start = latest_end + self.random.randint(5, 60)
+            wave_start = wave_end + self.random.uniform(5, 60)
         return records
 
     def _statuses(self, count: int) -> list[str]:
+        """Return the status of each training job, in creation order."""
+        last_wave_status = _LAST_WAVE_STATUS.get(self.spec.status)
+        finished = count
+        if last_wave_status is not None and count:
+            parallel = self.spec.max_parallel_training_jobs
+            finished = (count - 1) // parallel * parallel
+        return self._finished_statuses(finished) + [last_wave_status or ""] * (count - finished)
+
+    def _finished_statuses(self, count: int) -> list[str]:
+        """Return a mix of Completed, Failed and Stopped for `count` finished jobs.
+
+        Completed jobs are a strict majority unless the tuning job Failed, in
+        which case Failed jobs are.
+        """
+        if count == 0:
+            return []
         spec = self.spec
-        failure_rate = _FAILURE_RATE.get(spec.status, _DEFAULT_FAILURE_RATE)
-        early_stop_rate = _EARLY_STOP_RATE.get(spec.strategy, _DEFAULT_EARLY_STOP_RATE)
-        statuses = []
-        for _ in range(count):
-            draw = self.random.random()
-            if draw < failure_rate:
-                statuses.append("Failed")
-            elif draw < failure_rate + early_stop_rate:
-                statuses.append("Stopped")
-            else:
-                statuses.append("Completed")
-        finished_well = spec.status in ("Completed", "Stopped", "Deleting", "DeleteFailed")
-        if count and finished_well and "Completed" not in statuses:
-            statuses[self.random.randrange(count)] = "Completed"
-        if count and spec.status == "Failed" and "Failed" not in statuses:
-            statuses[self.random.randrange(count)] = "Failed"
-        last_wave = (
-            range(
-                ((count - 1) // spec.max_parallel_training_jobs) * spec.max_parallel_training_jobs,
-                count,
-            )
-            if count
-            else range(0)
-        )
-        unfinished = {"InProgress": "InProgress", "Stopping": "Stopping", "Stopped": "Stopped"}
-        if spec.status in unfinished:
-            for index in last_wave:
-                statuses[index] = unfinished[spec.status]
+        failed = round(self.random.uniform(*spec.failed_share) * count)
+        stopped = round(self.random.uniform(*spec.early_stopped_share) * count)
+        # Early stopping compares a job with jobs that finished before it, so
+        # it never ends a job of the first wave.
+        eligible = list(range(min(spec.max_parallel_training_jobs, count), count))
+        stopped = min(stopped, len(eligible))
+        majority = count // 2 + 1
+        if spec.status == "Failed":
+            failed = max(failed, majority)
+            stopped = min(stopped, count - failed)
+        else:
+            failed = min(failed, count - majority)
+            stopped = min(stopped, count - majority - failed)
+
+        statuses = ["Completed"] * count
+        stopped_positions = set(self.random.sample(eligible, stopped))
+        for index in stopped_positions:
+            statuses[index] = "Stopped"
+        others = [index for index in range(count) if index not in stopped_positions]
+        for index in self.random.sample(others, failed):
+            statuses[index] = "Failed"
         return statuses
 
     def _record(
-        self, number: int, progress: float, wave_start: float, status: str
+        self, number: int, progress: float, created: float, label: str
     ) -> TrainingJobRecord:
         spec = self.spec
         definition_index = (number - 1) % len(spec.definitions)
         definition = spec.definitions[definition_index]
         surface = self.surfaces[definition_index]
         name = self.faker.training_job_name(self.name, number)
+        status = "Stopped" if label == "UserStopped" else label
 
         positions, hyperparameters = self._hyperparameters(definition, surface, progress)
-        creation = round(wave_start + self.random.uniform(0, 4), 3)
-        start: float | None = round(creation + self.random.uniform(60, 240), 3)
-        end: float | None = None
+        creation, start, end = self.faker.training_job_times(status, from_epoch(created))
+        quality = surface.quality(positions) + self.random.gauss(0, OBJECTIVE_NOISE)
         failure_reason = None
         objective = None
-        objective_status = "Pending"
-        quality = surface.quality(positions) + self.random.gauss(0, 0.03)
-
+        objective_status = objective_status_for(status)
         if status == "Completed":
-            end = round(start + self.random.uniform(300, 3600), 3)
             objective = self._objective(definition, quality)
-            objective_status = "Succeeded"
         elif status == "Failed":
-            end = round(start + self.random.uniform(30, 900), 3)
             failure_reason = self.faker.failure_reason()
+        elif label == "UserStopped":
+            # Stopped with the tuning job before it reported its metric.
             objective_status = "Failed"
         elif status == "Stopped":
-            end = round(start + self.random.uniform(120, 1200), 3)
-            if spec.status == "Stopped":
-                objective_status = "Failed"
-            else:
-                # Early stopping ends jobs that trail the best so far; they
-                # keep the metric they reached.
-                objective = self._objective(definition, quality - self.random.uniform(0.1, 0.3))
-                objective_status = "Succeeded"
-        elif status == "InProgress" and self.random.random() < 0.3:
-            start = None  # still provisioning
+            # Early stopping ends jobs that trail the best so far; they keep
+            # the metric they reached.
+            objective = self._objective(definition, quality - self.random.uniform(0.1, 0.3))
 
         return TrainingJobRecord(
             name=name,
             arn=sagemaker_arn("training-job", name, spec.region, spec.account_id),
             tuning_job_name=self.name,
-            creation_time=creation,
-            start_time=start,
-            end_time=end,
+            creation_time=to_epoch(creation),
+            start_time=None if start is None else to_epoch(start),
+            end_time=None if end is None else to_epoch(end),
             status=status,
             hyperparameters=hyperparameters,
             definition_name=definition.name if spec.named_definitions else None,
@@ -553,14 +787,17 @@ class _Builder:
         )
 
     def _hyperparameters(
-        self, definition: TrainingJobDefinition, surface: _ObjectiveSurface, progress: float
+        self, definition: TrainingJobDefinition, surface: ObjectiveSurface, progress: float
     ) -> tuple[dict[str, float], dict[str, str]]:
-        # Bayesian search samples closer to the best region as it learns;
-        # the other strategies sample the space evenly.
-        exploit = progress * 0.8 if self.spec.strategy == "Bayesian" else 0.0
+        # Bayesian search samples closer to the best region as it learns, and
+        # a warm start begins from what its parent learned. The other
+        # strategies sample the space evenly.
+        exploit = 0.0
+        if self.spec.strategy == "Bayesian":
+            exploit = max(self.exploit_floor, progress * 0.8)
         positions: dict[str, float] = {}
         values: dict[str, str] = {}
-        for key, kind in _RANGE_KINDS.items():
+        for key, kind in RANGE_KINDS.items():
             for item in definition.parameter_ranges.get(key, []):
                 name = item["Name"]
                 if self.random.random() < exploit:
@@ -573,7 +810,9 @@ class _Builder:
         return positions, values
 
     def _objective(self, definition: TrainingJobDefinition, quality: float) -> ObjectiveMetric:
-        value = self.faker.objective_metric_value(definition.objective_metric, quality)
+        value = self.faker.objective_metric_value(
+            definition.objective_metric, quality, definition.objective_type
+        )
         return ObjectiveMetric(definition.objective_metric, float(value), definition.objective_type)
 
 
@@ -591,8 +830,9 @@ def apply_overrides(
     members = service_model.shape(SUMMARY_SHAPE).members
     unknown = sorted(set(overrides) - set(members))
     if unknown:
+        hints = "".join(_suggestion(field, list(members)) for field in unknown[:1])
         raise HptUsageError(
-            f"training_jobs[{index}] has unknown fields {unknown}: use the members of "
+            f"training_jobs[{index}] has unknown fields {unknown}.{hints} Use the members of "
             f"{SUMMARY_SHAPE}: {', '.join(members)}."
         )
     summary = record.summary()
@@ -641,11 +881,6 @@ def _optional_epoch(value: datetime | None) -> float | None:
     return None if value is None else to_epoch(value)
 
 
-def metric_direction(metric_name: str) -> str:
-    """Return `Maximize` or `Minimize`: the direction in which a metric improves."""
-    return metric_bounds(metric_name)[0]
-
-
 # --- pytest helpers ------------------------------------------------------------
 
 _fixture_faker: Any = None
@@ -656,6 +891,8 @@ def fixture_faker(seed: int) -> Any:
 
     One instance serves every test, apart from the one the builders use, so
     that a test drawing from it does not change its generated tuning jobs.
+    Reseeding also clears the values that `faker.unique` returned before, so
+    that no test depends on the tests that ran before it.
     """
     global _fixture_faker
     if _fixture_faker is None:
@@ -665,16 +902,46 @@ def fixture_faker(seed: int) -> Any:
         faker.add_provider(TuningJobProvider)
         _fixture_faker = faker
     _fixture_faker.seed_instance(seed)
+    _fixture_faker.unique.clear()
     return _fixture_faker
 
 
 def add_tuning_job_keywords() -> tuple[str, ...]:
+    """Return the keyword arguments of `TuningJobMock.add_tuning_job`, in order."""
     import inspect
 
     from .mock import TuningJobMock
 
     parameters = inspect.signature(TuningJobMock.add_tuning_job).parameters
     return tuple(name for name in parameters if name != "self")
+
+
+def check_add_tuning_job_arguments(
+    args: tuple[Any, ...], kwargs: Mapping[str, Any], caller: str
+) -> None:
+    """Raise `HptUsageError` for arguments that `add_tuning_job` does not take.
+
+    `caller` names what the test author wrote, such as
+    `@pytest.mark.hpt_tuning_job`, in the message.
+    """
+    valid = add_tuning_job_keywords()
+    if len(args) > 1:
+        raise HptUsageError(
+            f"{caller} takes at most one positional argument, the tuning job name, but got "
+            f"{len(args)}: {args!r}. Pass the rest as keywords: {', '.join(valid)}."
+        )
+    unknown = [keyword for keyword in kwargs if keyword not in valid]
+    if unknown:
+        hint = _suggestion(unknown[0], valid)
+        noun = "keyword" if len(unknown) == 1 else "keywords"
+        raise HptUsageError(
+            f"{caller} got unknown {noun} {', '.join(unknown)}.{hint} "
+            f"Valid keywords: {', '.join(valid)}."
+        )
+    if args and "name" in kwargs:
+        raise HptUsageError(
+            f"{caller} got the name both as a positional argument and as name=... Pass it once."
+        )
 
 
 def marker_arguments(
@@ -684,27 +951,32 @@ def marker_arguments(
 
     A keyword on a test overrides the same keyword on its class or module.
     """
-    valid = add_tuning_job_keywords()
+    caller = "@pytest.mark.hpt_tuning_job"
     args: tuple[Any, ...] = ()
     kwargs: dict[str, Any] = {}
     for marker_args, marker_kwargs in reversed(markers):
-        if len(marker_args) > 1:
-            raise HptUsageError(
-                f"@pytest.mark.hpt_tuning_job takes at most one positional argument, the "
-                f"tuning job name; got {marker_args!r}. Pass the rest as keywords."
-            )
-        unknown = sorted(set(marker_kwargs) - set(valid))
-        if unknown:
-            raise HptUsageError(
-                f"@pytest.mark.hpt_tuning_job got unknown keyword {', '.join(unknown)}; "
-                f"valid keywords: {', '.join(valid)}."
-            )
+        check_add_tuning_job_arguments(marker_args, marker_kwargs, caller)
         if marker_args:
             args = marker_args
+            kwargs.pop("name", None)
+        elif "name" in marker_kwargs:
+            args = ()
         kwargs.update(marker_kwargs)
-    if args and "name" in kwargs:
-        raise HptUsageError(
-            "@pytest.mark.hpt_tuning_job got the name both as a positional argument "
-            "and as name=...; pass it once."
-        )
+    check_add_tuning_job_arguments(args, kwargs, caller)
     return args, kwargs
+
+
+def checked_add_tuning_job(
+    mock: TuningJobMock, args: tuple[Any, ...], kwargs: Mapping[str, Any], caller: str
+) -> FakeTuningJob:
+    """Call `mock.add_tuning_job` after checking that it takes these arguments."""
+    check_add_tuning_job_arguments(args, kwargs, caller)
+    return mock.add_tuning_job(*args, **kwargs)
+
+
+def add_tuning_job_from_markers(
+    mock: TuningJobMock, markers: Sequence[tuple[tuple[Any, ...], Mapping[str, Any]]]
+) -> FakeTuningJob:
+    """Seed the tuning job that `hpt_tuning_job` markers describe, closest marker first."""
+    args, kwargs = marker_arguments(markers)
+    return mock.add_tuning_job(*args, **kwargs)

@@ -22,7 +22,7 @@ from typing import Any, TypeVar, cast
 
 from . import _hook, operations, seeding, wire
 from .errors import HptUsageError, ServiceError, UnmockedOperationError
-from .factories import DEFAULT_OBJECTIVE_METRIC, DEFAULT_TRAINING_JOBS, build_tuning_job, make_spec
+from .factories import build_tuning_job, make_spec
 from .model import FakeTuningJob
 from .registry import TuningJobRegistry
 
@@ -122,24 +122,34 @@ class TuningJobMock:
         self,
         name: str | None = None,
         *,
-        training_jobs: int | Sequence[Mapping[str, Any]] = DEFAULT_TRAINING_JOBS,
-        status: str = "Completed",
-        objective_metric: str = DEFAULT_OBJECTIVE_METRIC,
+        training_jobs: int | Sequence[Mapping[str, Any]] | None = None,
+        status: str | None = None,
+        objective_metric: str | None = None,
         objective_type: str | None = None,
-        strategy: str = "Bayesian",
+        strategy: str | None = None,
         parameter_ranges: Mapping[str, Any] | None = None,
         max_parallel_training_jobs: int | None = None,
         training_job_definitions: int | Sequence[Any] | None = None,
         region: str | None = None,
         account_id: str | None = None,
+        scenario: str | None = None,
     ) -> FakeTuningJob:
         """Seed a tuning job with generated training jobs and return it.
 
+        A keyword left as None takes the default of `scenario`, if it names
+        one of `pytest_hpt_fixtures.scenarios.SCENARIOS` that sets it.
+        Otherwise it takes the built-in default: `training_jobs` 20, `status`
+        Completed, `objective_metric` validation:auc, `objective_type` the
+        direction in which the metric improves, `strategy` Bayesian,
+        `parameter_ranges` XGBoost's, `max_parallel_training_jobs` 10 or the
+        job count if smaller, one unnamed training job definition, and the
+        mock's `region` and `account_id`.
+
         `training_jobs` is a count, or a list of dicts that each set fields of
         one summary (a field set to None is removed; a dict with every field is
-        used as it is). `objective_type` defaults to the direction in which
-        the metric improves. `parameter_ranges` uses SageMaker's
-        `ParameterRanges` form. `region` and `account_id` default to the mock's.
+        used as it is). `parameter_ranges` uses SageMaker's `ParameterRanges`
+        form. `training_job_definitions` is a count or a list of names or
+        dicts with `DefinitionName`, `HyperParameterRanges` and `TuningObjective`.
         """
         spec = make_spec(
             name=name,
@@ -153,11 +163,14 @@ class TuningJobMock:
             training_job_definitions=training_job_definitions,
             region=self.region if region is None else region,
             account_id=self.account_id if account_id is None else account_id,
+            scenario=scenario,
         )
         with self._lock:
             position = self._tuning_jobs_added
             self._tuning_jobs_added += 1
         job = build_tuning_job(spec, seed=seeding.derive_seed(self.seed, "tuning-job", position))
+        for parent in job.parent_tuning_jobs:
+            self._registry.add(parent)
         self._registry.add(job)
         return job
 

@@ -153,6 +153,13 @@ class FakeTuningJob:
     max_parallel_training_jobs: int
     training_job_definitions: list[dict[str, Any]]
     creation_time: datetime
+    # TrainingJobEarlyStoppingType: Auto when SageMaker may stop training
+    # jobs early, Off when it may not.
+    training_job_early_stopping_type: str = "Off"
+    # WarmStartConfig as SageMaker describes it, for a warm start tuning job.
+    warm_start_config: dict[str, Any] | None = None
+    # The generated parents of a warm start tuning job.
+    parent_tuning_jobs: list[FakeTuningJob] = field(default_factory=list, repr=False)
     records: list[TrainingJobRecord] = field(default_factory=list, repr=False)
     # Counts changes to `records`, so that sorted listings built earlier
     # can tell that they are out of date.
@@ -176,6 +183,9 @@ class FakeTuningJob:
         Best means the highest objective value for `Maximize` and the lowest
         for `Minimize`; an exact tie goes to the job created first, then to
         the smaller name. Only Completed jobs with a Succeeded objective count.
+        It is computed from the current training jobs on each access. For a
+        warm start tuning job, whose training jobs include its parents', it is
+        the overall best.
         """
         best: TrainingJobRecord | None = None
         best_key: tuple[float, float, str] | None = None

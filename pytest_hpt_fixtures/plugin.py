@@ -7,7 +7,6 @@ test imports them.
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -46,34 +45,31 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
         f"{MARKER}(name=None, **kwargs): configure the hpt_tuning_job fixture; takes the "
-        "keyword arguments of TuningJobMock.add_tuning_job.",
+        "keyword arguments of TuningJobMock.add_tuning_job, such as scenario='in_progress'.",
     )
     # Clients that the code under test creates at import time, during
     # collection, are served too: every botocore session created from now on
     # carries the fake's handlers, which do nothing while no fake is active.
     _hook.install()
-    config.stash[_SEED_KEY] = _session_seed(config)
-    # pytest-xdist copies config.option to its workers, so all of them use
-    # the seed chosen here.
-    config.option.hpt_seed = str(config.stash[_SEED_KEY])
-
-
-def _session_seed(config: pytest.Config) -> int:
-    option = config.getoption("hpt_seed")
     try:
-        if option is not None:
-            return seeding.parse_seed(option, "--hpt-seed")
-        ini = config.getini("hpt_seed")
-        if ini:
-            return seeding.parse_seed(ini, "hpt_seed")
+        seed = seeding.session_seed(
+            config.getoption("hpt_seed"),
+            config.getini("hpt_seed"),
+            getattr(config, "workerinput", None),
+        )
     except HptUsageError as error:
         raise pytest.UsageError(str(error)) from None
-    return seeding.random_seed()
+    config.stash[_SEED_KEY] = seed
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """Hand the controller's seed to a pytest-xdist worker (a hook of pytest-xdist)."""
+    node.workerinput[seeding.WORKER_INPUT_KEY] = node.config.stash[_SEED_KEY]
 
 
 def pytest_report_header(config: pytest.Config) -> str:
-    seed = config.stash[_SEED_KEY]
-    return f"hpt-fixtures: seed {seed} (replay with --hpt-seed={seed})"
+    return seeding.report_header(config.stash[_SEED_KEY])
 
 
 @pytest.hookimpl(wrapper=True)
@@ -81,24 +77,20 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     report = yield
     if report.failed and "hpt_seed" in getattr(item, "fixturenames", ()):
         seed = item.config.stash[_SEED_KEY]
-        report.sections.append(
-            (
-                "hpt-fixtures",
-                f"The generated tuning jobs came from seed {seed}. Replay them with:\n"
-                f"  pytest {shlex.quote(item.nodeid)} --hpt-seed={seed}",
-            )
-        )
+        report.sections.append(("hpt-fixtures", seeding.replay_instructions(seed, item.nodeid)))
     return report
 
 
-def _usage_error(error: HptUsageError) -> NoReturn:
-    pytest.fail(f"pytest-hpt-fixtures: {error}", pytrace=False)
+def _usage_error(message: str) -> NoReturn:
+    # Called outside the `except` block, so that the report does not chain
+    # the plugin's own exception.
+    pytest.fail(f"pytest-hpt-fixtures: {message}", pytrace=False)
 
 
 @pytest.fixture
 def hpt_seed(request: pytest.FixtureRequest) -> int:
     """The seed of this test's generated data: the run's seed and the test id, hashed."""
-    return seeding.derive_seed(request.config.stash[_SEED_KEY], request.node.nodeid)
+    return seeding.seed_for_test(request.config.stash[_SEED_KEY], request.node.nodeid)
 
 
 @pytest.fixture
@@ -106,6 +98,7 @@ def hpt_mock(request: pytest.FixtureRequest, hpt_seed: int) -> Iterator[TuningJo
     """The active fake SageMaker tuning API for this test."""
     from .mock import TuningJobMock
 
+    message = ""
     try:
         mock = TuningJobMock(
             region=request.config.getini("hpt_region"),
@@ -113,7 +106,9 @@ def hpt_mock(request: pytest.FixtureRequest, hpt_seed: int) -> Iterator[TuningJo
             seed=hpt_seed,
         )
     except HptUsageError as error:
-        _usage_error(error)
+        message = str(error)
+    if message:
+        _usage_error(message)
     mock.start()
     try:
         yield mock
@@ -125,13 +120,17 @@ def hpt_mock(request: pytest.FixtureRequest, hpt_seed: int) -> Iterator[TuningJo
 @pytest.fixture
 def hpt_tuning_job_factory(hpt_mock: TuningJobMock) -> Callable[..., FakeTuningJob]:
     """`add_tuning_job` of this test's fake: call it to seed more tuning jobs."""
+    from .factories import checked_add_tuning_job
 
     def add_tuning_job(*args: Any, **kwargs: Any) -> FakeTuningJob:
+        # A mistake fails the test at the test's own line, without the
+        # plugin's frames in the traceback.
+        __tracebackhide__ = True
         try:
-            return hpt_mock.add_tuning_job(*args, **kwargs)
+            return checked_add_tuning_job(hpt_mock, args, kwargs, "hpt_tuning_job_factory")
         except HptUsageError as error:
-            _usage_error(error)
-            raise  # pytest.fail raised already; this keeps type checkers content
+            message = str(error)
+        pytest.fail(f"pytest-hpt-fixtures: {message}")
 
     return add_tuning_job
 
@@ -139,15 +138,14 @@ def hpt_tuning_job_factory(hpt_mock: TuningJobMock) -> Callable[..., FakeTuningJ
 @pytest.fixture
 def hpt_tuning_job(request: pytest.FixtureRequest, hpt_mock: TuningJobMock) -> FakeTuningJob:
     """One seeded tuning job, configured by `@pytest.mark.hpt_tuning_job(**kwargs)`."""
-    from .factories import marker_arguments
+    from .factories import add_tuning_job_from_markers
 
-    markers = list(request.node.iter_markers(MARKER))
+    markers = [(marker.args, marker.kwargs) for marker in request.node.iter_markers(MARKER)]
     try:
-        args, kwargs = marker_arguments([(marker.args, marker.kwargs) for marker in markers])
-        return hpt_mock.add_tuning_job(*args, **kwargs)
+        return add_tuning_job_from_markers(hpt_mock, markers)
     except HptUsageError as error:
-        _usage_error(error)
-        raise
+        message = str(error)
+    _usage_error(message)
 
 
 @pytest.fixture

@@ -64,7 +64,7 @@ def test_unknown_marker_keyword_names_itself(pytester: pytest.Pytester) -> None:
     result = run(pytester)
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(
-        ["*unknown keyword trainingjobs*valid keywords: name, training_jobs*"]
+        ["*unknown keyword trainingjobs*Valid keywords: name, training_jobs*"]
     )
     result.stdout.no_fnmatch_line("*Traceback*")
     result.stdout.no_fnmatch_line("*factories.py*")
@@ -82,7 +82,7 @@ def test_bad_marker_value_says_what_is_allowed(pytester: pytest.Pytester) -> Non
     )
     result = run(pytester)
     result.assert_outcomes(errors=1)
-    result.stdout.fnmatch_lines(["*status='Done' is invalid: use one of Completed, InProgress*"])
+    result.stdout.fnmatch_lines(["*status='Done' is invalid. Use one of Completed, InProgress*"])
 
 
 def test_seed_shown_in_header(pytester: pytest.Pytester) -> None:
