@@ -10,6 +10,7 @@ before they reach the network.
 from __future__ import annotations
 
 import asyncio
+import collections
 import functools
 import os
 import re
@@ -37,6 +38,10 @@ _ACCOUNT_ID = re.compile(r"[0-9]{12}")
 _REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-[0-9]+")
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+# boto3's default session is not thread safe (boto3 documents sessions as not
+# thread safe), so `TuningJobMock.client` creates clients one at a time.
+_client_lock = threading.Lock()
 
 
 def fake_access_key_id(account_id: str) -> str:
@@ -105,6 +110,7 @@ class TuningJobMock:
         self.calls: list[RecordedCall] = []
         self._registry = TuningJobRegistry()
         self._injected: list[_InjectedError] = []
+        self._short_pages: dict[str, collections.deque[int]] = {}
         self._tuning_jobs_added = 0
         self._lock = threading.Lock()
         self._active_depth = 0
@@ -187,6 +193,7 @@ class TuningJobMock:
         with self._lock:
             self.calls.clear()
             self._injected.clear()
+            self._short_pages.clear()
             self._tuning_jobs_added = 0
 
     # --- clients and faults --------------------------------------------------
@@ -207,13 +214,14 @@ class TuningJobMock:
             raise HptUsageError(
                 f"account_id={account_id!r} is invalid: pass 12 digits as a string."
             )
-        return boto3.client(
-            service_name,
-            region_name=region_name or self.region,
-            aws_access_key_id=fake_access_key_id(account_id),
-            aws_secret_access_key=FAKE_SECRET_ACCESS_KEY,
-            **kwargs,
-        )
+        with _client_lock:
+            return boto3.client(
+                service_name,
+                region_name=region_name or self.region,
+                aws_access_key_id=fake_access_key_id(account_id),
+                aws_secret_access_key=FAKE_SECRET_ACCESS_KEY,
+                **kwargs,
+            )
 
     def inject_error(
         self,
@@ -228,11 +236,17 @@ class TuningJobMock:
 
         For example `inject_error("ListTrainingJobsForHyperParameterTuningJob",
         "ThrottlingException", times=2)` makes botocore's retry logic retry.
+        The error comes before the request is read, the way AWS throttles, and
+        each failed request is still recorded in `calls`.
         """
         if operation not in operations.OPERATIONS:
             raise HptUsageError(
                 f"operation={operation!r} is not served by the fake: use one of "
                 f"{', '.join(operations.OPERATIONS)}."
+            )
+        if not isinstance(code, str) or not code:
+            raise HptUsageError(
+                f"code={code!r} is invalid: pass an AWS error code such as 'ThrottlingException'."
             )
         if isinstance(times, bool) or not isinstance(times, int) or times < 1:
             raise HptUsageError(f"times={times!r} is invalid: pass a whole number of 1 or more.")
@@ -252,6 +266,44 @@ class TuningJobMock:
                     injected.remaining -= 1
                     return ServiceError(injected.code, injected.message, injected.status)
         return None
+
+    def inject_short_pages(self, operation: str, sizes: Sequence[int]) -> None:
+        """Cap the size of the next pages that `operation` returns, one size per page.
+
+        The next `len(sizes)` pages hold at most `sizes[i]` items each, and 0
+        gives an empty page. A capped page still carries a NextToken while items
+        remain, as AWS list operations may return short and empty pages, so code
+        that stops paging at a page shorter than MaxResults misses items.
+        Requests that fail leave the next size in place. Calls add to the sizes
+        still waiting.
+        """
+        if operation not in operations.SHORT_PAGE_OPERATIONS:
+            raise HptUsageError(
+                f"operation={operation!r} does not page through the fake's training jobs: "
+                f"use one of {', '.join(sorted(operations.SHORT_PAGE_OPERATIONS))}."
+            )
+        if isinstance(sizes, (str, bytes)) or not isinstance(sizes, Sequence) or not sizes:
+            raise HptUsageError(
+                f"sizes={sizes!r} is invalid: pass a list of page sizes, such as [0, 3]."
+            )
+        for size in sizes:
+            if isinstance(size, bool) or not isinstance(size, int) or size < 0:
+                raise HptUsageError(
+                    f"sizes contains {size!r}: each page size must be a whole number of 0 or more."
+                )
+        with self._lock:
+            self._short_pages.setdefault(operation, collections.deque()).extend(sizes)
+
+    def _take_short_page(self, operation: str) -> int | None:
+        with self._lock:
+            sizes = self._short_pages.get(operation)
+            return sizes.popleft() if sizes else None
+
+    def _return_short_page(self, operation: str, size: int | None) -> None:
+        if size is None:
+            return
+        with self._lock:
+            self._short_pages.setdefault(operation, collections.deque()).appendleft(size)
 
     # --- activation ----------------------------------------------------------
 
@@ -372,16 +424,25 @@ class TuningJobMock:
         region = scope_region or wire.host_region(request) or self.region
 
         params: dict[str, Any] = {}
-        outcome: Any
+        decode_error: ServiceError | None = None
         try:
-            injected = self._take_injected_error(operation)
-            if injected is not None:
-                raise injected
             params = wire.decode_params(request.body)
-            service_request = operations.ServiceRequest(operation, params, account_id, region)
-            outcome = operations.OPERATIONS[operation](self._registry, service_request)
         except ServiceError as error:
-            outcome = error
+            decode_error = error
+
+        outcome: Any = self._take_injected_error(operation)
+        if outcome is None and decode_error is not None:
+            outcome = decode_error
+        if outcome is None:
+            page_size_limit = self._take_short_page(operation)
+            service_request = operations.ServiceRequest(
+                operation, params, account_id, region, page_size_limit
+            )
+            try:
+                outcome = operations.OPERATIONS[operation](self._registry, service_request)
+            except ServiceError as error:
+                outcome = error
+                self._return_short_page(operation, page_size_limit)
 
         response = wire.respond(outcome)
         error_code = outcome.code if isinstance(outcome, ServiceError) else None
