@@ -23,7 +23,14 @@ from typing import Any, TypeVar, cast
 
 from . import _hook, operations, seeding, wire
 from .errors import HptUsageError, ServiceError, UnmockedOperationError
-from .factories import DEFAULT_OBJECTIVE_METRIC, DEFAULT_TRAINING_JOBS, build_tuning_job, make_spec
+from .factories import (
+    DEFAULT_OBJECTIVE_METRIC,
+    DEFAULT_TRAINING_JOBS,
+    TuningJobSpec,
+    build_more_training_jobs,
+    build_tuning_job,
+    make_spec,
+)
 from .model import FakeTuningJob
 from .registry import TuningJobRegistry
 
@@ -70,6 +77,14 @@ class _InjectedError:
     remaining: int
 
 
+@dataclass(frozen=True)
+class _SeededTuningJob:
+    """How a tuning job was generated, so that more training jobs can continue it."""
+
+    spec: TuningJobSpec
+    seed: int
+
+
 @dataclass
 class _SavedEnvironment:
     values: dict[str, str | None] = field(default_factory=dict)
@@ -111,6 +126,7 @@ class TuningJobMock:
         self._registry = TuningJobRegistry()
         self._injected: list[_InjectedError] = []
         self._short_pages: dict[str, collections.deque[int]] = {}
+        self._seeded: dict[FakeTuningJob, _SeededTuningJob] = {}
         self._tuning_jobs_added = 0
         self._lock = threading.Lock()
         self._active_depth = 0
@@ -163,9 +179,64 @@ class TuningJobMock:
         with self._lock:
             position = self._tuning_jobs_added
             self._tuning_jobs_added += 1
-        job = build_tuning_job(spec, seed=seeding.derive_seed(self.seed, "tuning-job", position))
-        self._registry.add(job)
+        seed = seeding.derive_seed(self.seed, "tuning-job", position)
+        job = build_tuning_job(spec, seed=seed)
+        with self._lock:
+            self._seeded[job] = _SeededTuningJob(spec, seed)
+        try:
+            self._registry.add(job)
+        except HptUsageError:
+            with self._lock:
+                del self._seeded[job]
+            raise
         return job
+
+    def add_training_jobs(
+        self,
+        tuning_job: FakeTuningJob | str,
+        training_jobs: int | Sequence[Mapping[str, Any]] = 1,
+        *,
+        region: str | None = None,
+        account_id: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Add training jobs to a seeded tuning job and return their summaries.
+
+        `tuning_job` is a `FakeTuningJob` of this fake or the name of one;
+        `region` and `account_id` apply to a name and default to the mock's.
+        `training_jobs` takes the forms it takes in `add_tuning_job`. Generated
+        training jobs continue the tuning job: their names carry the next
+        numbers and they launch after its last training job.
+
+        Listings see the new training jobs from the next request on. A client
+        paging through the tuning job gets those that sort after the last
+        training job it has received, and never one it has received already.
+        """
+        if isinstance(tuning_job, str):
+            job = self.get_tuning_job(tuning_job, region=region, account_id=account_id)
+        else:
+            job = tuning_job
+        with self._lock:
+            seeded = self._seeded.get(job) if isinstance(job, FakeTuningJob) else None
+        if seeded is None:
+            raise HptUsageError(
+                f"tuning_job={tuning_job!r} was not seeded by this fake: pass a tuning job "
+                "that its add_tuning_job returned, or the name of one."
+            )
+
+        with job.lock:
+            seed = seeding.derive_seed(
+                self.seed,
+                "training-jobs",
+                job.account_id,
+                job.region,
+                job.name.lower(),
+                len(job.records),
+            )
+            records = build_more_training_jobs(
+                job, seeded.spec, job_seed=seeded.seed, seed=seed, training_jobs=training_jobs
+            )
+            job.add_records(records)
+        return [record.summary() for record in records]
 
     def get_tuning_job(
         self, name: str, *, region: str | None = None, account_id: str | None = None
@@ -194,6 +265,7 @@ class TuningJobMock:
             self.calls.clear()
             self._injected.clear()
             self._short_pages.clear()
+            self._seeded.clear()
             self._tuning_jobs_added = 0
 
     # --- clients and faults --------------------------------------------------
