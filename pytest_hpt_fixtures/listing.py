@@ -224,10 +224,15 @@ def _verified_payload(token: str) -> dict[str, Any] | None:
     if not hmac.compare_digest(signature, expected):
         return None
     try:
-        payload = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        payload = json.loads(body, parse_constant=_reject_constant)
+    except (ValueError, RecursionError):
         return None
     return payload if isinstance(payload, dict) else None
+
+
+def _reject_constant(name: str) -> Any:
+    # Python's json module reads NaN and Infinity, which no issued token holds.
+    raise ValueError(f"{name} is not a JSON value")
 
 
 def _is_sort_key(value: Any, types: tuple[type, ...]) -> bool:
