@@ -308,8 +308,8 @@ class TuningJobMock:
 
         For example `inject_error("ListTrainingJobsForHyperParameterTuningJob",
         "ThrottlingException", times=2)` makes botocore's retry logic retry.
-        The error comes before the request is read, the way AWS throttles, and
-        each failed request is still recorded in `calls`.
+        The error is returned whatever the request holds, and each failed
+        request is still recorded in `calls` with its decoded parameters.
         """
         if operation not in operations.OPERATIONS:
             raise HptUsageError(
