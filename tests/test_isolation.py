@@ -1,8 +1,8 @@
 """No state leaks from one test to the next, in any order and under pytest-xdist.
 
-A small suite, run by pytester in its own processes, has tests that leave
-as much behind as they can (a tuning job with a fixed name, unused injected
-errors and short pages, recorded calls) and tests that check that they
+A small suite runs in its own processes through pytester. Some of its tests
+leave as much behind as they can: a tuning job with a fixed name, unused
+injected errors and short pages, recorded calls. Others check that they
 start clean. Its conftest reorders the tests: the default order, reversed,
 shuffled with a fixed seed, and shuffled across two xdist workers. Every
 test logs a digest of its generated data, which must not depend on the
@@ -55,7 +55,7 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture
 def record(request):
-    """A dict that the test fills; it is logged with the test's id at teardown."""
+    """A dict that the test fills, logged with the test's id at teardown."""
     entries = {}
     yield entries
     entries["test"] = request.node.nodeid
