@@ -9,7 +9,7 @@ page starts strictly after that key, so a training job added during
 pagination appears if it sorts after the token's position, and no job is ever
 returned twice. Every sort key ends with the training job name, which is
 unique, so ties never repeat or skip a job. A token also carries the number of
-the page it asks for, so that consecutive tokens differ even when a page is
+the page it requests, so that consecutive tokens differ even when a page is
 empty: botocore's paginator stops with an error on a repeated token.
 """
 
@@ -74,7 +74,7 @@ class Page:
 class Position:
     """Where a NextToken continues: after the sort key `after`, or at the start.
 
-    `page` is the number of the page the token asks for, counting the first as 0.
+    `page` is the number of the page the token requests, counting the first as 0.
     """
 
     after: SortKey | None

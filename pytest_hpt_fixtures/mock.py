@@ -46,8 +46,8 @@ _REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-[0-9]+")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-# boto3's default session is not thread safe (boto3 documents sessions as not
-# thread safe), so `TuningJobMock.client` creates clients one at a time.
+# boto3 documents its sessions as not thread safe, including the default one
+# that boto3.client uses, so `TuningJobMock.client` creates clients one at a time.
 _client_lock = threading.Lock()
 
 
@@ -259,7 +259,7 @@ class TuningJobMock:
         return self._registry.all()
 
     def reset(self) -> None:
-        """Remove every tuning job, recorded call and injected error."""
+        """Remove every tuning job, recorded call, injected error and short page."""
         self._registry.clear()
         with self._lock:
             self.calls.clear()

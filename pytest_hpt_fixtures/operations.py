@@ -24,7 +24,7 @@ class ServiceRequest:
     params: dict[str, Any]
     account_id: str
     region: str
-    # The most items the page may hold, below MaxResults: set by
+    # Maximum number of items on the page, below MaxResults. Set by
     # `TuningJobMock.inject_short_pages` for the operations in SHORT_PAGE_OPERATIONS.
     page_size_limit: int | None = None
 
