@@ -34,9 +34,12 @@ _active_lock = threading.Lock()
 
 def active_mock() -> TuningJobMock | None:
     """Return the innermost active fake, or None."""
-    if _active_mocks:
+    # One indexing operation, because another thread may stop the last fake
+    # between a check for an empty list and a read of its last item.
+    try:
         return _active_mocks[-1]
-    return None
+    except IndexError:
+        return None
 
 
 def push_mock(mock: TuningJobMock) -> None:

@@ -611,6 +611,31 @@ def _build(spec: TuningJobSpec, faker: Any, name: str | None) -> FakeTuningJob:
     return child
 
 
+def build_more_training_jobs(
+    job: FakeTuningJob,
+    spec: TuningJobSpec,
+    *,
+    job_seed: int,
+    seed: int,
+    training_jobs: int | Sequence[Mapping[str, Any]],
+) -> list[TrainingJobRecord]:
+    """Generate training jobs that continue `job`, launched after its last one.
+
+    `spec` and `job_seed` must be those that built `job`: the builder replays
+    them to recover the tuning job's objective surface, then draws the new
+    training jobs from `seed`. Raises `HptUsageError` for invalid
+    `training_jobs` and for a name that `job` already has.
+    """
+    _check_training_jobs(training_jobs)
+    with faker_lock():
+        faker = shared_faker()
+        faker.seed_instance(job_seed)
+        surfaces = [ObjectiveSurface.draw(faker.random, d) for d in spec.definitions]
+        builder = _Builder(spec, faker, job.name, job.creation_time, surfaces)
+        faker.seed_instance(seed)
+        return builder.more_records(training_jobs, list(job.records))
+
+
 class _Builder:
     def __init__(
         self,
@@ -666,27 +691,54 @@ class _Builder:
         return job
 
     def records(self) -> list[TrainingJobRecord]:
-        spec = self.spec
-        overrides: Sequence[Mapping[str, Any]]
-        if isinstance(spec.training_jobs, int):
-            count, overrides = spec.training_jobs, ()
-        else:
-            count, overrides = len(spec.training_jobs), spec.training_jobs
+        count, overrides = _count_and_overrides(self.spec.training_jobs)
         statuses = self._statuses(count)
-        parallel = spec.max_parallel_training_jobs
-        waves = max(1, math.ceil(count / parallel))
-
-        records: list[TrainingJobRecord] = []
-        names: set[str] = set()
         wave_start = self.creation.timestamp() + self.random.randint(20, 90)
+        return self._launch(count, overrides, statuses, wave_start, existing=[])
+
+    def more_records(
+        self,
+        training_jobs: int | Sequence[Mapping[str, Any]],
+        existing: list[TrainingJobRecord],
+    ) -> list[TrainingJobRecord]:
+        """Generate training jobs that launch after the `existing` ones end."""
+        count, overrides = _count_and_overrides(training_jobs)
+        statuses = self._statuses(count)
+        latest = max(
+            (record.end_time or record.start_time or record.creation_time for record in existing),
+            default=self.creation.timestamp(),
+        )
+        wave_start = latest + self.random.randint(5, 60)
+        return self._launch(count, overrides, statuses, wave_start, existing=existing)
+
+    def _launch(
+        self,
+        count: int,
+        overrides: Sequence[Mapping[str, Any]],
+        statuses: list[str],
+        wave_start: float,
+        *,
+        existing: list[TrainingJobRecord],
+    ) -> list[TrainingJobRecord]:
+        """Generate `count` training jobs in waves, numbered after the `existing` ones."""
+        spec = self.spec
+        parallel = spec.max_parallel_training_jobs
+        records: list[TrainingJobRecord] = []
+        names = {record.name.lower() for record in existing}
+        # Later waves count from the waves of the existing training jobs, so
+        # that Bayesian search keeps moving towards the best region.
+        waves_before = math.ceil(len(existing) / parallel)
+        waves = max(1, math.ceil(count / parallel))
         for wave in range(waves):
             created = wave_start
             wave_end = wave_start
+            progress = (waves_before + wave) / (waves_before + waves)
             for index in range(wave * parallel, min(count, (wave + 1) * parallel)):
                 created += self.random.uniform(0.2, 2.0)
                 item = overrides[index] if index < len(overrides) else {}
                 status = item.get("TrainingJobStatus", statuses[index])
-                record = self._record(index + 1, wave / waves, created, status)
+                number = len(existing) + index + 1
+                record = self._record(number, progress, created, status)
                 if item:
                     record = apply_overrides(record, item, index, spec)
                 if record.name.lower() in names:
@@ -814,6 +866,14 @@ class _Builder:
             definition.objective_metric, quality, definition.objective_type
         )
         return ObjectiveMetric(definition.objective_metric, float(value), definition.objective_type)
+
+
+def _count_and_overrides(
+    training_jobs: int | Sequence[Mapping[str, Any]],
+) -> tuple[int, Sequence[Mapping[str, Any]]]:
+    if isinstance(training_jobs, int):
+        return training_jobs, ()
+    return len(training_jobs), training_jobs
 
 
 # --- explicit summaries and overrides ------------------------------------------

@@ -8,7 +8,9 @@ A NextToken records the sort key of the last training job returned. The next
 page starts strictly after that key, so a training job added during
 pagination appears if it sorts after the token's position, and no job is ever
 returned twice. Every sort key ends with the training job name, which is
-unique, so ties never repeat or skip a job.
+unique, so ties never repeat or skip a job. A token also carries the number of
+the page it requests, so that consecutive tokens differ even when a page is
+empty: botocore's paginator stops with an error on a repeated token.
 """
 
 from __future__ import annotations
@@ -68,6 +70,20 @@ class Page:
     next_token: str | None
 
 
+@dataclass(frozen=True)
+class Position:
+    """Where a NextToken continues: after the sort key `after`, or at the start.
+
+    `page` is the number of the page the token requests, counting the first as 0.
+    """
+
+    after: SortKey | None
+    page: int
+
+
+_START = Position(after=None, page=0)
+
+
 class _Index:
     __slots__ = ("keys", "records", "version")
 
@@ -88,26 +104,32 @@ def list_page(
     *,
     max_results: int = DEFAULT_MAX_RESULTS,
     next_token: str | None = None,
+    page_size_limit: int | None = None,
 ) -> Page:
-    """Return one page of training jobs of `job`, and the token for the next one."""
-    after = decode_token(next_token, query) if next_token else None
+    """Return one page of training jobs of `job`, and the token for the next one.
+
+    `page_size_limit` caps the page below `max_results`; 0 gives an empty page.
+    A capped page still carries a NextToken while training jobs remain.
+    """
+    position = decode_token(next_token, query) if next_token else _START
     index = _index(job, query)
     keys, records = index.keys, index.records
+    size = max_results if page_size_limit is None else min(max_results, page_size_limit)
 
     if query.sort_order == "Ascending":
-        start = 0 if after is None else bisect.bisect_right(keys, after)
-        end = min(len(keys), start + max_results)
+        start = 0 if position.after is None else bisect.bisect_right(keys, position.after)
+        end = min(len(keys), start + size)
         selected = records[start:end]
-        last_key = keys[end - 1] if end > start else None
+        last_key = keys[end - 1] if end > start else position.after
         more = end < len(keys)
     else:
-        end = len(keys) if after is None else bisect.bisect_left(keys, after)
-        start = max(0, end - max_results)
+        end = len(keys) if position.after is None else bisect.bisect_left(keys, position.after)
+        start = max(0, end - size)
         selected = records[start:end][::-1]
-        last_key = keys[start] if end > start else None
+        last_key = keys[start] if end > start else position.after
         more = start > 0
 
-    token = encode_token(query, last_key) if more and last_key is not None else None
+    token = encode_token(query, last_key, page=position.page + 1) if more else None
     return Page(selected, token)
 
 
@@ -145,19 +167,24 @@ _TOKEN_KEY = b"pytest-hpt-fixtures NextToken v1"
 _SIGNATURE_BYTES = 12
 
 
-def encode_token(query: Query, last_key: SortKey) -> str:
+def encode_token(query: Query, last_key: SortKey | None, *, page: int) -> str:
+    """Return the NextToken for page number `page`, which starts after `last_key`.
+
+    `last_key` None means the start of the listing, after an empty first page.
+    """
     payload = {
         "job": query.tuning_job_identity,
         "query": [query.sort_by, query.sort_order, query.status],
-        "after": list(last_key),
+        "after": None if last_key is None else list(last_key),
+        "page": page,
     }
     body = json.dumps(payload, separators=(",", ":"), sort_keys=True).encode()
     signature = hmac.new(_TOKEN_KEY, body, hashlib.sha256).digest()[:_SIGNATURE_BYTES]
     return f"{_b64encode(body)}.{_b64encode(signature)}"
 
 
-def decode_token(token: str, query: Query) -> SortKey:
-    """Return the sort key a token continues after.
+def decode_token(token: str, query: Query) -> Position:
+    """Return the position a token continues from.
 
     Raises `ValidationError` for a token that was changed, cut, made up, or
     issued for another tuning job, filter or sort.
@@ -176,9 +203,12 @@ def decode_token(token: str, query: Query) -> SortKey:
             "returned it, with only NextToken and MaxResults changed."
         )
     after = payload.get("after")
-    if not isinstance(after, list) or not _is_sort_key(after, _SORT_KEY_TYPES[query.sort_by]):
+    page = payload.get("page")
+    if (after is not None and not _is_sort_key(after, _SORT_KEY_TYPES[query.sort_by])) or (
+        isinstance(page, bool) or not isinstance(page, int) or page < 1
+    ):
         raise ValidationError(f"Invalid pagination token '{_shorten(token)}'.")
-    return tuple(after)
+    return Position(None if after is None else tuple(after), page)
 
 
 def _verified_payload(token: str) -> dict[str, Any] | None:
@@ -194,10 +224,15 @@ def _verified_payload(token: str) -> dict[str, Any] | None:
     if not hmac.compare_digest(signature, expected):
         return None
     try:
-        payload = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        payload = json.loads(body, parse_constant=_reject_constant)
+    except (ValueError, RecursionError):
         return None
     return payload if isinstance(payload, dict) else None
+
+
+def _reject_constant(name: str) -> Any:
+    # Python's json module reads NaN and Infinity, which no issued token holds.
+    raise ValueError(f"{name} is not a JSON value")
 
 
 def _is_sort_key(value: Any, types: tuple[type, ...]) -> bool:

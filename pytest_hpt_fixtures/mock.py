@@ -10,6 +10,7 @@ before they reach the network.
 from __future__ import annotations
 
 import asyncio
+import collections
 import functools
 import os
 import re
@@ -22,7 +23,12 @@ from typing import Any, TypeVar, cast
 
 from . import _hook, operations, seeding, wire
 from .errors import HptUsageError, ServiceError, UnmockedOperationError
-from .factories import build_tuning_job, make_spec
+from .factories import (
+    TuningJobSpec,
+    build_more_training_jobs,
+    build_tuning_job,
+    make_spec,
+)
 from .model import FakeTuningJob
 from .registry import TuningJobRegistry
 
@@ -37,6 +43,10 @@ _ACCOUNT_ID = re.compile(r"[0-9]{12}")
 _REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-[0-9]+")
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+# boto3 documents its sessions as not thread safe, including the default one
+# that boto3.client uses, so `TuningJobMock.client` creates clients one at a time.
+_client_lock = threading.Lock()
 
 
 def fake_access_key_id(account_id: str) -> str:
@@ -63,6 +73,14 @@ class _InjectedError:
     status: int
     message: str
     remaining: int
+
+
+@dataclass(frozen=True)
+class _SeededTuningJob:
+    """How a tuning job was generated, so that more training jobs can continue it."""
+
+    spec: TuningJobSpec
+    seed: int
 
 
 @dataclass
@@ -105,6 +123,8 @@ class TuningJobMock:
         self.calls: list[RecordedCall] = []
         self._registry = TuningJobRegistry()
         self._injected: list[_InjectedError] = []
+        self._short_pages: dict[str, collections.deque[int]] = {}
+        self._seeded: dict[FakeTuningJob, _SeededTuningJob] = {}
         self._tuning_jobs_added = 0
         self._lock = threading.Lock()
         self._active_depth = 0
@@ -168,11 +188,66 @@ class TuningJobMock:
         with self._lock:
             position = self._tuning_jobs_added
             self._tuning_jobs_added += 1
-        job = build_tuning_job(spec, seed=seeding.derive_seed(self.seed, "tuning-job", position))
-        for parent in job.parent_tuning_jobs:
-            self._registry.add(parent)
-        self._registry.add(job)
+        seed = seeding.derive_seed(self.seed, "tuning-job", position)
+        job = build_tuning_job(spec, seed=seed)
+        with self._lock:
+            self._seeded[job] = _SeededTuningJob(spec, seed)
+        try:
+            for parent in job.parent_tuning_jobs:
+                self._registry.add(parent)
+            self._registry.add(job)
+        except HptUsageError:
+            with self._lock:
+                del self._seeded[job]
+            raise
         return job
+
+    def add_training_jobs(
+        self,
+        tuning_job: FakeTuningJob | str,
+        training_jobs: int | Sequence[Mapping[str, Any]] = 1,
+        *,
+        region: str | None = None,
+        account_id: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Add training jobs to a seeded tuning job and return their summaries.
+
+        `tuning_job` is a `FakeTuningJob` of this fake or the name of one;
+        `region` and `account_id` apply to a name and default to the mock's.
+        `training_jobs` takes the forms it takes in `add_tuning_job`. Generated
+        training jobs continue the tuning job: their names carry the next
+        numbers and they launch after its last training job.
+
+        Listings see the new training jobs from the next request on. A client
+        paging through the tuning job gets those that sort after the last
+        training job it has received, and never one it has received already.
+        """
+        if isinstance(tuning_job, str):
+            job = self.get_tuning_job(tuning_job, region=region, account_id=account_id)
+        else:
+            job = tuning_job
+        with self._lock:
+            seeded = self._seeded.get(job) if isinstance(job, FakeTuningJob) else None
+        if seeded is None:
+            raise HptUsageError(
+                f"tuning_job={tuning_job!r} was not seeded by this fake: pass a tuning job "
+                "that its add_tuning_job returned, or the name of one."
+            )
+
+        with job.lock:
+            seed = seeding.derive_seed(
+                self.seed,
+                "training-jobs",
+                job.account_id,
+                job.region,
+                job.name.lower(),
+                len(job.records),
+            )
+            records = build_more_training_jobs(
+                job, seeded.spec, job_seed=seeded.seed, seed=seed, training_jobs=training_jobs
+            )
+            job.add_records(records)
+        return [record.summary() for record in records]
 
     def get_tuning_job(
         self, name: str, *, region: str | None = None, account_id: str | None = None
@@ -195,11 +270,13 @@ class TuningJobMock:
         return self._registry.all()
 
     def reset(self) -> None:
-        """Remove every tuning job, recorded call and injected error."""
+        """Remove every tuning job, recorded call, injected error and short page."""
         self._registry.clear()
         with self._lock:
             self.calls.clear()
             self._injected.clear()
+            self._short_pages.clear()
+            self._seeded.clear()
             self._tuning_jobs_added = 0
 
     # --- clients and faults --------------------------------------------------
@@ -220,13 +297,14 @@ class TuningJobMock:
             raise HptUsageError(
                 f"account_id={account_id!r} is invalid: pass 12 digits as a string."
             )
-        return boto3.client(
-            service_name,
-            region_name=region_name or self.region,
-            aws_access_key_id=fake_access_key_id(account_id),
-            aws_secret_access_key=FAKE_SECRET_ACCESS_KEY,
-            **kwargs,
-        )
+        with _client_lock:
+            return boto3.client(
+                service_name,
+                region_name=region_name or self.region,
+                aws_access_key_id=fake_access_key_id(account_id),
+                aws_secret_access_key=FAKE_SECRET_ACCESS_KEY,
+                **kwargs,
+            )
 
     def inject_error(
         self,
@@ -241,11 +319,17 @@ class TuningJobMock:
 
         For example `inject_error("ListTrainingJobsForHyperParameterTuningJob",
         "ThrottlingException", times=2)` makes botocore's retry logic retry.
+        The error is returned whatever the request holds, and each failed
+        request is still recorded in `calls` with its decoded parameters.
         """
         if operation not in operations.OPERATIONS:
             raise HptUsageError(
                 f"operation={operation!r} is not served by the fake: use one of "
                 f"{', '.join(operations.OPERATIONS)}."
+            )
+        if not isinstance(code, str) or not code:
+            raise HptUsageError(
+                f"code={code!r} is invalid: pass an AWS error code such as 'ThrottlingException'."
             )
         if isinstance(times, bool) or not isinstance(times, int) or times < 1:
             raise HptUsageError(f"times={times!r} is invalid: pass a whole number of 1 or more.")
@@ -265,6 +349,44 @@ class TuningJobMock:
                     injected.remaining -= 1
                     return ServiceError(injected.code, injected.message, injected.status)
         return None
+
+    def inject_short_pages(self, operation: str, sizes: Sequence[int]) -> None:
+        """Cap the size of the next pages that `operation` returns, one size per page.
+
+        The next `len(sizes)` pages hold at most `sizes[i]` items each, and 0
+        gives an empty page. A capped page still carries a NextToken while items
+        remain, as AWS list operations may return short and empty pages, so code
+        that stops paging at a page shorter than MaxResults misses items.
+        Requests that fail leave the next size in place. Calls add to the sizes
+        still waiting.
+        """
+        if operation not in operations.SHORT_PAGE_OPERATIONS:
+            raise HptUsageError(
+                f"operation={operation!r} does not page through the fake's training jobs: "
+                f"use one of {', '.join(sorted(operations.SHORT_PAGE_OPERATIONS))}."
+            )
+        if isinstance(sizes, (str, bytes)) or not isinstance(sizes, Sequence) or not sizes:
+            raise HptUsageError(
+                f"sizes={sizes!r} is invalid: pass a list of page sizes, such as [0, 3]."
+            )
+        for size in sizes:
+            if isinstance(size, bool) or not isinstance(size, int) or size < 0:
+                raise HptUsageError(
+                    f"sizes contains {size!r}: each page size must be a whole number of 0 or more."
+                )
+        with self._lock:
+            self._short_pages.setdefault(operation, collections.deque()).extend(sizes)
+
+    def _take_short_page(self, operation: str) -> int | None:
+        with self._lock:
+            sizes = self._short_pages.get(operation)
+            return sizes.popleft() if sizes else None
+
+    def _return_short_page(self, operation: str, size: int | None) -> None:
+        if size is None:
+            return
+        with self._lock:
+            self._short_pages.setdefault(operation, collections.deque()).appendleft(size)
 
     # --- activation ----------------------------------------------------------
 
@@ -385,16 +507,25 @@ class TuningJobMock:
         region = scope_region or wire.host_region(request) or self.region
 
         params: dict[str, Any] = {}
-        outcome: Any
+        decode_error: ServiceError | None = None
         try:
-            injected = self._take_injected_error(operation)
-            if injected is not None:
-                raise injected
             params = wire.decode_params(request.body)
-            service_request = operations.ServiceRequest(operation, params, account_id, region)
-            outcome = operations.OPERATIONS[operation](self._registry, service_request)
         except ServiceError as error:
-            outcome = error
+            decode_error = error
+
+        outcome: Any = self._take_injected_error(operation)
+        if outcome is None and decode_error is not None:
+            outcome = decode_error
+        if outcome is None:
+            page_size_limit = self._take_short_page(operation)
+            service_request = operations.ServiceRequest(
+                operation, params, account_id, region, page_size_limit
+            )
+            try:
+                outcome = operations.OPERATIONS[operation](self._registry, service_request)
+            except ServiceError as error:
+                outcome = error
+                self._return_short_page(operation, page_size_limit)
 
         response = wire.respond(outcome)
         error_code = outcome.code if isinstance(outcome, ServiceError) else None

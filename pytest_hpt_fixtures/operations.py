@@ -24,6 +24,9 @@ class ServiceRequest:
     params: dict[str, Any]
     account_id: str
     region: str
+    # Maximum number of items on the page, below MaxResults. Set by
+    # `TuningJobMock.inject_short_pages` for the operations in SHORT_PAGE_OPERATIONS.
+    page_size_limit: int | None = None
 
 
 Operation = Callable[[TuningJobRegistry, ServiceRequest], "dict[str, Any] | RawJSON"]
@@ -51,6 +54,7 @@ def list_training_jobs_for_hyper_parameter_tuning_job(
         query,
         max_results=params.get("MaxResults", listing.DEFAULT_MAX_RESULTS),
         next_token=params.get("NextToken") or None,
+        page_size_limit=request.page_size_limit,
     )
 
     # Each summary is encoded once and reused, so a page costs a join.
@@ -63,3 +67,6 @@ def list_training_jobs_for_hyper_parameter_tuning_job(
 OPERATIONS: dict[str, Operation] = {
     "ListTrainingJobsForHyperParameterTuningJob": list_training_jobs_for_hyper_parameter_tuning_job,
 }
+
+# The paginated operations that honour `ServiceRequest.page_size_limit`.
+SHORT_PAGE_OPERATIONS = frozenset({"ListTrainingJobsForHyperParameterTuningJob"})

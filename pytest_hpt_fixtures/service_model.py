@@ -124,9 +124,11 @@ def _check_input_types(input_shape: Any, params: Mapping[str, Any]) -> None:
         if value is None or _has_input_type(member_shape.type_name, value):
             continue
         target = _TARGET_TYPE_NAMES.get(member_shape.type_name, member_shape.type_name)
+        # An array or object is not shown: it may nest deeper than repr can go.
+        shown = "" if isinstance(value, (list, dict)) else f"value {_quote(value)} "
         raise SerializationError(
             f"{_json_type_name(value)} can not be converted to {target} "
-            f"(value {_quote(value)} at '{wire_member_name(member)}')"
+            f"({shown}at '{wire_member_name(member)}')"
         )
 
 

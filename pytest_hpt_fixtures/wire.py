@@ -81,19 +81,53 @@ def host_region(request: WireRequest) -> str | None:
     return match.group(1) if match else None
 
 
+# NOTE: SageMaker documents no size limit for control-plane request bodies.
+# The fake rejects bodies above 1 MiB with HTTP 413 and PayloadTooLargeException,
+# the code SageMaker's Gateway Runtime uses for its own 10 MiB limit. For
+# scale: CreateTrainingJob's HyperParameters, at most 100 entries of 256 and
+# 2500 characters (botocore's model), come to about 280 KB.
+MAX_BODY_BYTES = 1024 * 1024
+
+
 def decode_params(body: bytes | str | None) -> dict[str, Any]:
-    """Decode a JSON 1.1 request body; an empty body is an empty request."""
+    """Decode a JSON 1.1 request body; an empty body is an empty request.
+
+    Raises `ServiceError` with PayloadTooLargeException (HTTP 413) for a body
+    above MAX_BODY_BYTES, and `SerializationError` for a body that is not a
+    JSON object in UTF-8.
+    """
     if body is None or body in (b"", ""):
         return {}
+    data = body.encode("utf-8", "surrogatepass") if isinstance(body, str) else body
+    if len(data) > MAX_BODY_BYTES:
+        raise ServiceError(
+            "PayloadTooLargeException",
+            f"The request body is {len(data)} bytes, more than the maximum of "
+            f"{MAX_BODY_BYTES} bytes.",
+            413,
+        )
     try:
-        params = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        # JSON on the wire is UTF-8 (RFC 8259); json.loads would also guess
+        # UTF-16 and UTF-32, which AWS does not accept.
+        params = json.loads(data.decode("utf-8"), parse_constant=_reject_constant)
+    except ValueError as error:
+        # JSONDecodeError, UnicodeDecodeError, NaN or Infinity, and integers
+        # longer than Python converts are all ValueErrors.
         raise SerializationError(f"The request body is not valid JSON: {error}") from None
+    except RecursionError:
+        raise SerializationError(
+            "The request body is not valid JSON: it nests arrays or objects too deeply."
+        ) from None
     if not isinstance(params, dict):
         raise SerializationError(
             f"The request body must be a JSON object, not {type(params).__name__}."
         )
     return params
+
+
+def _reject_constant(name: str) -> Any:
+    # Python's json module reads NaN, Infinity and -Infinity, which JSON does not have.
+    raise ValueError(f"{name} is not a JSON value")
 
 
 def respond(outcome: Mapping[str, Any] | RawJSON | ServiceError) -> WireResponse:
