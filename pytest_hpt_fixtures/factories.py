@@ -24,6 +24,7 @@ from datetime import datetime
 from typing import Any
 
 from . import service_model
+from .definitions import build_definitions
 from .errors import HptUsageError
 from .model import FakeTuningJob, ObjectiveMetric, TrainingJobRecord, from_epoch, to_epoch
 from .providers import TuningJobProvider, metric_bounds, position_of, sagemaker_arn, value_at
@@ -381,21 +382,37 @@ class _ObjectiveSurface:
         return score / total if total else 0.5
 
 
-def build_tuning_job(spec: TuningJobSpec, *, seed: int, name: str | None = None) -> FakeTuningJob:
-    """Generate the tuning job that `spec` describes, fixed entirely by `seed`."""
+def build_tuning_job(
+    spec: TuningJobSpec,
+    *,
+    seed: int,
+    name: str | None = None,
+    creation_time: datetime | None = None,
+) -> FakeTuningJob:
+    """Generate the tuning job that `spec` describes, fixed entirely by `seed`.
+
+    `creation_time` places the tuning job at a given moment instead of a
+    generated one in 2025.
+    """
     with faker_lock():
         faker = shared_faker()
         faker.seed_instance(seed)
-        return _Builder(spec, faker, name or spec.name).build()
+        return _Builder(spec, faker, name or spec.name, creation_time).build()
 
 
 class _Builder:
-    def __init__(self, spec: TuningJobSpec, faker: Any, name: str | None) -> None:
+    def __init__(
+        self,
+        spec: TuningJobSpec,
+        faker: Any,
+        name: str | None,
+        creation_time: datetime | None = None,
+    ) -> None:
         self.spec = spec
         self.faker = faker
         self.random = faker.random
         self.name = name or faker.tuning_job_name()
-        self.creation = faker.tuning_job_creation_time()
+        self.creation = creation_time or faker.tuning_job_creation_time()
         self.surfaces = [self._surface(definition) for definition in spec.definitions]
 
     def build(self) -> FakeTuningJob:
@@ -413,15 +430,40 @@ class _Builder:
             strategy=spec.strategy,
             parameter_ranges=spec.parameter_ranges,
             max_parallel_training_jobs=spec.max_parallel_training_jobs,
-            training_job_definitions=[
-                {"DefinitionName": definition.name} for definition in spec.definitions
-            ]
-            if spec.named_definitions
-            else [],
+            training_job_definitions=build_definitions(
+                spec.definitions,
+                named=spec.named_definitions,
+                tuning_job_name=self.name,
+                region=spec.region,
+                account_id=spec.account_id,
+            ),
             creation_time=from_epoch(self.creation.timestamp()),
         )
         job.add_records(self.records())
+        self._finish(job)
         return job
+
+    def _finish(self, job: FakeTuningJob) -> None:
+        """Set what follows from the training jobs: end time, failure and early stopping."""
+        records = job.records
+        if job.status not in ("InProgress", "Stopping"):
+            latest = max(
+                [job.creation_time.timestamp()]
+                + [r.end_time or r.start_time or r.creation_time for r in records]
+            )
+            job.end_time = from_epoch(round(latest + self.random.uniform(20, 180), 3))
+        if job.status == "Failed":
+            failed = sum(1 for record in records if record.status == "Failed")
+            job.failure_reason = (
+                f"The tuning job failed because {failed} of its {len(records)} training jobs "
+                "failed. See the FailureReason of each training job."
+            )
+        # Hyperband stops training jobs by itself and needs early stopping Off.
+        early_stopped = any(
+            record.status == "Stopped" and record.objective is not None for record in records
+        )
+        if early_stopped and job.strategy != "Hyperband":
+            job.early_stopping_type = "Auto"
 
     def _surface(self, definition: TrainingJobDefinition) -> _ObjectiveSurface:
         optimum: dict[str, float] = {}

@@ -21,7 +21,7 @@ from types import TracebackType
 from typing import Any, TypeVar, cast
 
 from . import _hook, operations, seeding, wire
-from .errors import HptUsageError, ServiceError, UnmockedOperationError
+from .errors import HptUsageError, ResourceNotOwned, ServiceError, UnmockedOperationError
 from .factories import DEFAULT_OBJECTIVE_METRIC, DEFAULT_TRAINING_JOBS, build_tuning_job, make_spec
 from .model import FakeTuningJob
 from .registry import TuningJobRegistry
@@ -103,12 +103,13 @@ class TuningJobMock:
         self.account_id = account_id
         self.seed = seeding.random_seed() if seed is None else seed
         self.calls: list[RecordedCall] = []
-        self._registry = TuningJobRegistry()
+        self._registry = TuningJobRegistry(seed=self.seed)
         self._injected: list[_InjectedError] = []
         self._tuning_jobs_added = 0
         self._lock = threading.Lock()
         self._active_depth = 0
         self._environment: _SavedEnvironment | None = None
+        self._requests_transport: Any = None
 
     def __repr__(self) -> str:
         return (
@@ -263,6 +264,10 @@ class TuningJobMock:
                 return self
             self._environment = _apply_fake_environment(self.region)
         _hook.push_mock(self)
+        from .responses_transport import RequestsTransport
+
+        self._requests_transport = RequestsTransport(self)
+        self._requests_transport.start()
         return self
 
     def stop(self) -> None:
@@ -273,6 +278,9 @@ class TuningJobMock:
             if self._active_depth > 0:
                 return
             environment, self._environment = self._environment, None
+            transport, self._requests_transport = self._requests_transport, None
+        if transport is not None:
+            transport.stop()
         _hook.remove_mock(self)
         if environment is not None:
             _restore_environment(environment)
@@ -382,6 +390,8 @@ class TuningJobMock:
             outcome = operations.OPERATIONS[operation](self._registry, service_request)
         except ServiceError as error:
             outcome = error
+        except ResourceNotOwned:
+            return None  # a resource of moto's, while moto is mocking
 
         response = wire.respond(outcome)
         error_code = outcome.code if isinstance(outcome, ServiceError) else None

@@ -151,6 +151,10 @@ class FakeTuningJob:
     strategy: str
     parameter_ranges: dict[str, Any]
     max_parallel_training_jobs: int
+    # Each definition in the HyperParameterTrainingJobDefinition form that
+    # DescribeHyperParameterTuningJob returns. Several definitions carry a
+    # DefinitionName, its TuningObjective and HyperParameterRanges; a single
+    # unnamed one leaves those to the tuning job's config.
     training_job_definitions: list[dict[str, Any]]
     creation_time: datetime
     records: list[TrainingJobRecord] = field(default_factory=list, repr=False)
@@ -160,6 +164,20 @@ class FakeTuningJob:
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
     # Sorted listings per query shape, owned by the listing module.
     indexes: dict[Any, Any] = field(default_factory=dict, repr=False)
+    # HyperParameterTuningEndTime; None while the tuning job runs.
+    end_time: datetime | None = None
+    failure_reason: str | None = None
+    # ResourceLimits.MaxNumberOfTrainingJobs; None means the number of training jobs.
+    max_number_of_training_jobs: int | None = None
+    # TrainingJobEarlyStoppingType: `Auto` when early stopping may stop training jobs.
+    early_stopping_type: str = "Off"
+    # WarmStartConfig in SageMaker's form: parent tuning jobs and warm start type.
+    warm_start_config: dict[str, Any] | None = None
+
+    @property
+    def has_several_definitions(self) -> bool:
+        """True when the training jobs come from named definitions (TrainingJobDefinitions)."""
+        return any("DefinitionName" in definition for definition in self.training_job_definitions)
 
     @property
     def summaries(self) -> list[dict[str, Any]]:
