@@ -342,7 +342,12 @@ class TuningJobMock:
     def handle_botocore_request(self, request: Any, event_name: str = "") -> Any:
         """Answer a botocore `AWSPreparedRequest`; None lets another handler answer."""
         body = request.body
-        if hasattr(body, "read"):
+        headers_only = wire.WireRequest(request.method, request.url, request.headers, b"")
+        if wire.target_operation(headers_only) not in operations.OPERATIONS:
+            # Not ours: leave the body unread, because a streaming body (an S3
+            # upload in aws-chunked encoding) may not be readable twice.
+            body = b""
+        elif hasattr(body, "read"):
             # A streaming body; SageMaker JSON requests are small, so read it whole.
             position = body.tell() if hasattr(body, "tell") else None
             data = body.read()
