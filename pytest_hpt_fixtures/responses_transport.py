@@ -14,14 +14,14 @@ such callers. While a fake is active:
 Living beside moto: moto also patches `requests` through its own
 `responses.RequestsMock`. When moto starts first, this module's mock patches
 on top of moto's and passes what it does not match on to moto's. When moto
-starts later, moto's mock sits on top; moto looks first at callbacks
-registered on `responses`' default mock and prefers plain
-`responses.CallbackResponse` ones, so the SageMaker callback is registered
-there too while the fake is active.
+starts later, moto's mock sits on top; moto looks first at the callbacks
+registered on `responses`' default mock, so while the fake is active the
+SageMaker callback is registered there too, when moto has been imported.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from typing import TYPE_CHECKING, Any
@@ -78,7 +78,12 @@ class RequestsTransport:
         requests_mock.start()
         self._requests_mock = requests_mock
 
-        self._default_mock_callbacks = [self._sagemaker_callback(method) for method in _METHODS]
+        # NOTE: moto imported only after the fake started is not seen here, so
+        # a mock_aws started later answers SageMaker requests from `requests` itself.
+        if "moto.core.models" in sys.modules:
+            self._default_mock_callbacks = [
+                self._sagemaker_callback(method, _counted_as_called_class()) for method in _METHODS
+            ]
         for callback in self._default_mock_callbacks:
             responses.add(callback)
 
@@ -93,10 +98,11 @@ class RequestsTransport:
             self._requests_mock.reset()
             self._requests_mock = None
 
-    def _sagemaker_callback(self, method: str) -> Any:
+    def _sagemaker_callback(self, method: str, response_class: Any = None) -> Any:
         import responses
 
-        return responses.CallbackResponse(
+        response_class = response_class or responses.CallbackResponse
+        return response_class(
             method=method, url=_SAGEMAKER_URL, callback=self._serve, content_type=None
         )
 
@@ -108,7 +114,10 @@ class RequestsTransport:
             headers=dict(request.headers),
             body=_body_bytes(request.body),
         )
+        operation = wire.target_operation(wire_request)
         description = f"{request.method} {request.url}"
+        if operation is not None:
+            description = f"SageMaker {operation} ({description})"
         try:
             response = self._mock.handle(wire_request, description=description)
         except UnmockedOperationError as error:
@@ -116,6 +125,24 @@ class RequestsTransport:
         if response is None:
             return _answer_from_moto(request, description)
         return response.status, response.headers, response.body
+
+
+@functools.cache
+def _counted_as_called_class() -> Any:
+    import responses
+
+    class CountedAsCalled(responses.CallbackResponse):
+        """A callback that always counts as called.
+
+        Code that starts `responses`' default mock with
+        assert_all_requests_are_fired then does not fail on the fake's callback.
+        """
+
+        @property
+        def call_count(self) -> int:
+            return max(1, len(self.calls))
+
+    return CountedAsCalled
 
 
 def _body_bytes(body: Any) -> bytes:
