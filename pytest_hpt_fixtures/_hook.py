@@ -78,13 +78,14 @@ def before_send(request: Any, **kwargs: Any) -> Any:
     return response
 
 
-# botocore calls every before-send handler, not only those before the first
-# response, so moto's handler would still process a request the fake has
-# answered, and raise NotImplementedError for an operation moto lacks. The
-# request answered last on each thread is kept here; moto's handler, gated
-# below, returns None for it. botocore runs the handlers of one request one
-# after another on the calling thread, so moto's handler sees it next.
-_answered = threading.local()
+# botocore calls every before-send handler, even after one has returned a
+# response. So moto's handler would still process a request the fake has
+# responded to, and raise NotImplementedError for an operation moto lacks.
+# Each thread keeps the last request the fake responded to, and moto's
+# handler, gated below, returns None for it. botocore runs the handlers of
+# one request one after another on the calling thread, so moto's handler
+# sees that request next.
+_responded = threading.local()
 
 
 def _skip_moto_for(request: Any) -> None:
@@ -92,24 +93,24 @@ def _skip_moto_for(request: Any) -> None:
     if stubber_module is None:
         return
     _gate_moto_handler(stubber_module.BotocoreStubber)
-    _answered.request = request
+    _responded.request = request
 
 
 def _gate_moto_handler(stubber_class: Any) -> None:
-    """Make moto's before-send handler return None for the request the fake answered."""
+    """Make moto's before-send handler return None for the request the fake responded to."""
     original = stubber_class.__call__
-    if getattr(original, "_skips_answered_requests", False):
+    if getattr(original, "_skips_requests_of_the_fake", False):
         return
 
     @functools.wraps(original)
     def call(self: Any, *args: Any, **kwargs: Any) -> Any:
         request = kwargs.get("request", args[1] if len(args) > 1 else None)
-        if request is not None and getattr(_answered, "request", None) is request:
-            _answered.request = None
+        if request is not None and getattr(_responded, "request", None) is request:
+            _responded.request = None
             return None
         return original(self, *args, **kwargs)
 
-    call._skips_answered_requests = True  # type: ignore[attr-defined]
+    call._skips_requests_of_the_fake = True  # type: ignore[attr-defined]
     stubber_class.__call__ = call
 
 
@@ -125,9 +126,9 @@ def _append_handlers(module: ModuleType) -> None:
         if spec in builtin_handlers:
             continue
         # botocore takes the first non-None before-send response, and moto's
-        # handler answers every request while mock_aws is active: ours goes
-        # first, so that the fake serves its operations and returns None for
-        # the rest, which moto then answers.
+        # handler returns one for every request while mock_aws is active. So
+        # ours goes first: the fake serves its operations and returns None for
+        # the rest, which moto then serves.
         position = _first_moto_handler(builtin_handlers, spec[0])
         if position is None:
             builtin_handlers.append(spec)

@@ -121,7 +121,7 @@ def tuning_job_config(job: FakeTuningJob) -> dict[str, Any]:
     """Return HyperParameterTuningJobConfig.
 
     With several training job definitions, each definition carries its own
-    objective and ranges, so the config holds neither.
+    objective and ranges, so the config contains neither.
     """
     config: dict[str, Any] = {"Strategy": job.strategy}
     if not job.has_several_definitions:
@@ -281,8 +281,8 @@ def _model_artifacts(output_path: str, record: TrainingJobRecord) -> str:
     prefix = f"{output_path.rstrip('/')}/{record.name}/output"
     if record.status == "Completed" or (record.status == "Stopped" and record.objective):
         return f"{prefix}/model.tar.gz"
-    # NOTE: ModelArtifacts is required in the output shape; what AWS sends for
-    # a job without a model is not verified, so the output prefix stands in.
+    # NOTE: ModelArtifacts is required in the output shape, but what AWS sends
+    # for a job without a model is not verified. The output prefix is sent instead.
     return f"{prefix}/"
 
 

@@ -46,6 +46,6 @@ class UnmockedOperationError(RuntimeError):
 class ResourceNotOwned(Exception):
     """A request for a resource that moto owns and the fake did not seed.
 
-    Raised by an operation only while moto's `mock_aws` is active; the fake
-    then lets moto answer the request.
+    Raised by an operation only while moto's `mock_aws` is active. The fake
+    then returns no response, so that moto's handler responds.
     """

@@ -8,10 +8,10 @@ moto is not `ResourceNotFound` there, each one is turned into a
 - name, ARN, status, strategy, objective, parallel limit, early stopping,
   warm start and the training job definitions are moto's, as the caller
   sent them; CreationTime is moto's;
-- training jobs are generated from the declared ranges, one per
-  `ResourceLimits.MaxNumberOfTrainingJobs` (20 when it is not set), in the
-  same way as seeded ones, with a seed derived from the fake's seed and the
-  tuning job's account, region and name;
+- training jobs are generated from the declared ranges in the same way as
+  seeded ones, as many as `ResourceLimits.MaxNumberOfTrainingJobs` (20 when
+  it is not set). Their seed is derived from the fake's seed and the tuning
+  job's account, region and name;
 - a config that declares no ranges or no objective gives a tuning job
   without training jobs, since nothing could be generated from it.
 

@@ -15,8 +15,8 @@ class TuningJobRegistry:
 
     Names are looked up without regard to case, as SageMaker does. While
     moto's `mock_aws` is active, look-ups also find the tuning jobs created
-    through moto (see `moto_bridge`); a seeded tuning job wins over a moto one
-    of the same name.
+    through moto (see `moto_bridge`). A seeded tuning job wins over a moto
+    one of the same name.
     """
 
     def __init__(self, seed: int = 0) -> None:

@@ -4,9 +4,10 @@ Code that signs its own requests and posts them with `requests` (as some
 SDKs and notebooks do) reaches the fake this way, the same way moto serves
 such callers. While a fake is active:
 
-- a request to `https://api.sagemaker.<region>.amazonaws.com/` is answered
-  by `TuningJobMock.handle`, with the same bodies and errors as for botocore;
-  what the fake does not serve goes to moto when moto's `mock_aws` is active;
+- a request to `https://api.sagemaker.<region>.amazonaws.com/` goes to
+  `TuningJobMock.handle` and gets the same bodies and errors as a botocore
+  client. A request the fake does not serve goes to moto when moto's
+  `mock_aws` is active;
 - a request to any other AWS endpoint goes to moto when it is active, and
   otherwise fails with `UnmockedOperationError` before it opens a socket;
 - every other request is passed on unchanged.
@@ -79,7 +80,7 @@ class RequestsTransport:
         self._requests_mock = requests_mock
 
         # NOTE: moto imported only after the fake started is not seen here, so
-        # a mock_aws started later answers SageMaker requests from `requests` itself.
+        # a mock_aws started later handles SageMaker requests from `requests` itself.
         if "moto.core.models" in sys.modules:
             self._default_mock_callbacks = [
                 self._sagemaker_callback(method, _counted_as_called_class()) for method in _METHODS
@@ -107,7 +108,7 @@ class RequestsTransport:
         )
 
     def _serve(self, request: Any) -> Any:
-        """Answer one `requests.PreparedRequest` sent to the SageMaker API."""
+        """Return the response to one `requests.PreparedRequest` sent to the SageMaker API."""
         wire_request = wire.WireRequest(
             method=str(request.method),
             url=str(request.url),
@@ -123,7 +124,7 @@ class RequestsTransport:
         except UnmockedOperationError as error:
             return error
         if response is None:
-            return _answer_from_moto(request, description)
+            return _response_from_moto(request, description)
         return response.status, response.headers, response.body
 
 
@@ -156,14 +157,14 @@ def _body_bytes(body: Any) -> bytes:
     return bytes(body)
 
 
-def _answer_from_moto(request: Any, description: str) -> Any:
-    """Let moto's backends answer a request that the fake leaves to moto."""
+def _response_from_moto(request: Any, description: str) -> Any:
+    """Return moto's response to a request that the fake leaves to moto."""
     models = sys.modules.get("moto.core.models")
     stubber = getattr(models, "botocore_stubber", None)
-    answer = stubber.process_prepared_request(request) if stubber is not None else None
-    if answer is None:
+    response = stubber.process_prepared_request(request) if stubber is not None else None
+    if response is None:
         return _unmocked_error(description)
-    return answer
+    return response
 
 
 def _unless_moto_is_mocking(request: Any) -> tuple[bool, str]:

@@ -1,10 +1,10 @@
 """Filter, sort and page the tuning jobs of one account and region.
 
 ListHyperParameterTuningJobs lists a handful of tuning jobs, so each request
-filters and sorts them afresh. A NextToken records the sort key of the last
-tuning job returned, as in `listing`: the next page starts strictly after it,
-so a tuning job added during pagination appears when it sorts after that
-point and none is returned twice. Names are unique per account and region,
+filters and sorts them afresh. As in `listing`, a NextToken records the sort
+key of the last tuning job returned, and the next page starts strictly after
+it. So a tuning job added during pagination appears when it sorts after that
+point, and none is returned twice. Names are unique per account and region,
 ignoring case, and end every sort key, so ties never repeat or skip a job.
 """
 

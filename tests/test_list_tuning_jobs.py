@@ -34,7 +34,7 @@ def listed_names(client: Any, **params: Any) -> list[str]:
 
 @pytest.fixture
 def seeded(hpt_mock):
-    """Five tuning jobs with distinct statuses, strategies and names."""
+    """Five tuning jobs with distinct names and mixed statuses."""
     return [
         hpt_mock.add_tuning_job("alpha-churn", training_jobs=6, status="Completed"),
         hpt_mock.add_tuning_job("Beta-Churn", training_jobs=4, status="InProgress"),
@@ -232,7 +232,7 @@ def test_list_token_for_other_region_rejected(hpt_mock):
 )
 def test_list_invalid_token_rejected(seeded, hpt_sagemaker_client, token):
     if token == "":
-        # botocore drops an empty NextToken; an empty token lists from the start.
+        # The fake reads an empty NextToken as none, so the listing starts at the top.
         response = list_jobs(hpt_sagemaker_client, NextToken=token)
         assert response["HyperParameterTuningJobSummaries"]
         return

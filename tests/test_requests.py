@@ -72,12 +72,12 @@ def botocore_body(client: Any, call: str, **params: Any) -> Any:
 def no_sockets(monkeypatch):
     attempts = []
 
-    def refuse(*args):
+    def reject(*args):
         attempts.append(args)
         raise AssertionError(f"network access attempted: {args!r}")
 
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket.socket, "connect", reject)
+    monkeypatch.setattr(socket, "getaddrinfo", reject)
     yield attempts
     assert attempts == []
 
@@ -254,7 +254,7 @@ def test_requests_beside_moto_seeded_job(order):
 
 
 @ORDERS
-def test_requests_beside_moto_s3_answered_by_moto(order):
+def test_requests_beside_moto_s3_from_moto(order):
     with moto_and_fake(order):
         boto3.client("s3", region_name="us-east-1").create_bucket(Bucket="requests-bucket")
 

@@ -10,7 +10,7 @@ import socket
 
 import pytest
 
-# The SDK v2 prints a deprecation notice on import unless told not to.
+# The SDK v2 prints a deprecation notice on import unless this variable is set.
 os.environ.setdefault("SAGEMAKER_SUPPRESS_V2_WARNING", "1")
 analytics = pytest.importorskip("sagemaker.analytics", reason="needs the sdk extra")
 pytest.importorskip("pandas", reason="needs the sdk extra")
@@ -36,12 +36,12 @@ RANGES = {
 def no_sockets(monkeypatch):
     attempts = []
 
-    def refuse(*args):
+    def reject(*args):
         attempts.append(args)
         raise AssertionError(f"network access attempted: {args!r}")
 
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket.socket, "connect", reject)
+    monkeypatch.setattr(socket, "getaddrinfo", reject)
     yield attempts
     assert attempts == []
 

@@ -15,19 +15,19 @@ from pytest_hpt_fixtures import UnmockedOperationError, mock_tuning_jobs
 def no_sockets(monkeypatch):
     """Fail the test if anything resolves a host name or opens a connection.
 
-    Attempts are recorded as well as refused, because botocore wraps
+    Attempts are recorded as well as rejected, because botocore wraps
     connection errors in its own exceptions.
     """
     attempts = []
 
-    def refuse(*args):
+    def reject(*args):
         attempts.append(args)
         raise AssertionError(f"network access attempted: {args!r}")
 
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket.socket, "connect", reject)
+    monkeypatch.setattr(socket.socket, "connect_ex", reject)
+    monkeypatch.setattr(socket, "getaddrinfo", reject)
+    monkeypatch.setattr(socket, "create_connection", reject)
     yield attempts
     assert attempts == []
 
