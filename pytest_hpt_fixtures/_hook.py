@@ -54,6 +54,16 @@ def remove_mock(mock: TuningJobMock) -> None:
                 return
 
 
+# botocore calls every before-send handler, even after one has returned a
+# response. So moto's handler would still process a request the fake has
+# responded to, and raise NotImplementedError for an operation moto lacks.
+# Each thread keeps the last request the fake responded to, and moto's
+# handler, gated below, returns None for it. botocore runs the handlers of
+# one request one after another on the calling thread, so moto's handler
+# sees that request next.
+_responded = threading.local()
+
+
 def before_sign(request: Any, **kwargs: Any) -> None:
     """Give the request fake credentials while a fake is active.
 
@@ -69,6 +79,8 @@ def before_sign(request: Any, **kwargs: Any) -> None:
 
 def before_send(request: Any, **kwargs: Any) -> Any:
     """Answer a request from the active fake; None lets botocore go on."""
+    # A retry sends the same request object again; forget the last attempt.
+    _responded.request = None
     mock = active_mock()
     if mock is None:
         return None
@@ -76,16 +88,6 @@ def before_send(request: Any, **kwargs: Any) -> Any:
     if response is not None:
         _skip_moto_for(request)
     return response
-
-
-# botocore calls every before-send handler, even after one has returned a
-# response. So moto's handler would still process a request the fake has
-# responded to, and raise NotImplementedError for an operation moto lacks.
-# Each thread keeps the last request the fake responded to, and moto's
-# handler, gated below, returns None for it. botocore runs the handlers of
-# one request one after another on the calling thread, so moto's handler
-# sees that request next.
-_responded = threading.local()
 
 
 def _skip_moto_for(request: Any) -> None:

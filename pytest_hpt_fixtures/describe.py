@@ -124,7 +124,8 @@ def tuning_job_config(job: FakeTuningJob) -> dict[str, Any]:
     objective and ranges, so the config contains neither.
     """
     config: dict[str, Any] = {"Strategy": job.strategy}
-    if not job.has_several_definitions:
+    # A tuning job created through moto may declare no objective.
+    if not job.has_several_definitions and job.objective_metric:
         config["HyperParameterTuningJobObjective"] = {
             "Type": job.objective_type,
             "MetricName": job.objective_metric,

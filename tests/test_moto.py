@@ -326,3 +326,35 @@ def test_moto_with_fixture(hpt_mock, hpt_tuning_job):
         )
 
     assert response["HyperParameterTuningJobArn"] == hpt_tuning_job.arn
+
+
+def test_moto_retried_request_stays_with_fake():
+    with moto_and_fake("moto-first") as fake:
+        job = fake.add_tuning_job(training_jobs=3)
+        fake.inject_error("ListTrainingJobsForHyperParameterTuningJob", "ThrottlingException")
+        client = boto3.client("sagemaker", region_name="us-east-1")
+
+        response = client.list_training_jobs_for_hyper_parameter_tuning_job(
+            HyperParameterTuningJobName=job.name
+        )
+
+    assert response["ResponseMetadata"]["RetryAttempts"] == 1
+    assert len(response["TrainingJobSummaries"]) == 3
+    assert [call.error_code for call in fake.calls] == ["ThrottlingException", None]
+
+
+def test_moto_created_job_without_objective_empty():
+    config = {"Strategy": "Bayesian", "ResourceLimits": CONFIG["ResourceLimits"]}
+    with moto_and_fake("moto-first"):
+        client = boto3.client("sagemaker", region_name="us-east-1")
+        create_with_moto(client, HyperParameterTuningJobConfig=config)
+
+        described = client.describe_hyper_parameter_tuning_job(
+            HyperParameterTuningJobName="moto-tuning-job"
+        )
+        listed = client.list_hyper_parameter_tuning_jobs()
+
+    assert output_shape_problems("DescribeHyperParameterTuningJob", described) == []
+    assert output_shape_problems("ListHyperParameterTuningJobs", listed) == []
+    assert "HyperParameterTuningJobObjective" not in described["HyperParameterTuningJobConfig"]
+    assert sum(described["TrainingJobStatusCounters"].values()) == 0
