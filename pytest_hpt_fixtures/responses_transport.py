@@ -35,8 +35,9 @@ if TYPE_CHECKING:
     from .mock import TuningJobMock
 
 _METHODS = ("GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS")
+# Any path and scheme on SageMaker's API host, so that no request to it passes through.
 _SAGEMAKER_URL = re.compile(
-    r"https://api\.sagemaker(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?(?::443)?/?(?:[?#].*)?$"
+    r"https?://api\.sagemaker(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?(?::\d+)?(?:[/?#].*)?$"
 )
 # Other AWS endpoints; the look-ahead leaves SageMaker's API host to the callback above,
 # because `responses` treats two matching callbacks as a sequence of replies.

@@ -335,3 +335,17 @@ def test_requests_beside_users_responses_mock(hpt_mock):
     assert page.text == "card"
     assert described.status_code == 200
     assert after.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://api.sagemaker.us-east-1.amazonaws.com/some/path",
+        "http://api.sagemaker.us-east-1.amazonaws.com/",
+        "https://api.sagemaker.us-east-1.amazonaws.com:443/?Action=x",
+    ],
+    ids=["path", "http", "port"],
+)
+def test_requests_other_sagemaker_urls_stopped(hpt_mock, no_sockets, url):
+    with pytest.raises(UnmockedOperationError):
+        requests.get(url, timeout=5)
