@@ -120,18 +120,18 @@ def _latest_activity(job: FakeTuningJob) -> float:
 def tuning_job_config(job: FakeTuningJob) -> dict[str, Any]:
     """Return HyperParameterTuningJobConfig.
 
-    With several training job definitions, each definition carries its own
-    objective and ranges, so the config contains neither.
+    Named training job definitions (TrainingJobDefinitions) each carry their
+    own objective and ranges, so the config contains neither.
     """
     config: dict[str, Any] = {"Strategy": job.strategy}
     # A tuning job created through moto may declare no objective.
-    if not job.has_several_definitions and job.objective_metric:
+    if not job.has_named_definitions and job.objective_metric:
         config["HyperParameterTuningJobObjective"] = {
             "Type": job.objective_type,
             "MetricName": job.objective_metric,
         }
     config["ResourceLimits"] = resource_limits(job)
-    if not job.has_several_definitions:
+    if not job.has_named_definitions:
         config["ParameterRanges"] = job.parameter_ranges
     config["TrainingJobEarlyStoppingType"] = job.early_stopping_type
     return config
@@ -153,7 +153,7 @@ def describe_tuning_job(job: FakeTuningJob) -> dict[str, Any]:
         "HyperParameterTuningJobConfig": tuning_job_config(job),
     }
     definitions = job.training_job_definitions
-    if job.has_several_definitions:
+    if job.has_named_definitions:
         body["TrainingJobDefinitions"] = definitions
     elif definitions:
         body["TrainingJobDefinition"] = definitions[0]

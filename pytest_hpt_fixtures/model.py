@@ -175,8 +175,12 @@ class FakeTuningJob:
     warm_start_config: dict[str, Any] | None = None
 
     @property
-    def has_several_definitions(self) -> bool:
-        """True when the training jobs come from named definitions (TrainingJobDefinitions)."""
+    def has_named_definitions(self) -> bool:
+        """True when the definitions are named, as TrainingJobDefinitions lists them.
+
+        SageMaker names every definition of a tuning job with several, and
+        the summaries then carry TrainingJobDefinitionName.
+        """
         return any("DefinitionName" in definition for definition in self.training_job_definitions)
 
     @property
