@@ -60,7 +60,7 @@ def remove_mock(mock: TuningJobMock) -> None:
 # Each thread keeps the last request the fake responded to, and moto's
 # handler, gated below, returns None for it. botocore runs the handlers of
 # one request one after another on the calling thread, so moto's handler
-# sees that request next.
+# receives that request next.
 _responded = threading.local()
 
 

@@ -15,9 +15,9 @@ such callers. While a fake is active:
 Living beside moto: moto also patches `requests` through its own
 `responses.RequestsMock`. When moto starts first, this module's mock patches
 on top of moto's and passes what it does not match on to moto's. When moto
-starts later, moto's mock sits on top; moto looks first at the callbacks
-registered on `responses`' default mock, so while the fake is active the
-SageMaker callback is registered there too, when moto has been imported.
+starts later, moto's mock is on top. moto looks first at the callbacks
+registered on `responses`' default mock, so the SageMaker callback is
+registered there too while the fake is active and moto has been imported.
 """
 
 from __future__ import annotations
