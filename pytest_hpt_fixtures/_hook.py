@@ -13,6 +13,7 @@ fake is active they return at once and change nothing.
 
 from __future__ import annotations
 
+import functools
 import importlib.abc
 import importlib.machinery
 import sys
@@ -56,6 +57,16 @@ def remove_mock(mock: TuningJobMock) -> None:
                 return
 
 
+# botocore calls every before-send handler, even after one has returned a
+# response. So moto's handler would still process a request the fake has
+# responded to, and raise NotImplementedError for an operation moto lacks.
+# Each thread keeps the last request the fake responded to, and moto's
+# handler, gated below, returns None for it. botocore runs the handlers of
+# one request one after another on the calling thread, so moto's handler
+# receives that request next.
+_responded = threading.local()
+
+
 def before_sign(request: Any, **kwargs: Any) -> None:
     """Give the request fake credentials while a fake is active.
 
@@ -71,10 +82,41 @@ def before_sign(request: Any, **kwargs: Any) -> None:
 
 def before_send(request: Any, **kwargs: Any) -> Any:
     """Answer a request from the active fake; None lets botocore go on."""
+    # A retry sends the same request object again; forget the last attempt.
+    _responded.request = None
     mock = active_mock()
     if mock is None:
         return None
-    return mock.handle_botocore_request(request, kwargs.get("event_name", ""))
+    response = mock.handle_botocore_request(request, kwargs.get("event_name", ""))
+    if response is not None:
+        _skip_moto_for(request)
+    return response
+
+
+def _skip_moto_for(request: Any) -> None:
+    stubber_module = sys.modules.get("moto.core.botocore_stubber")
+    if stubber_module is None:
+        return
+    _gate_moto_handler(stubber_module.BotocoreStubber)
+    _responded.request = request
+
+
+def _gate_moto_handler(stubber_class: Any) -> None:
+    """Make moto's before-send handler return None for the request the fake responded to."""
+    original = stubber_class.__call__
+    if getattr(original, "_skips_requests_of_the_fake", False):
+        return
+
+    @functools.wraps(original)
+    def call(self: Any, *args: Any, **kwargs: Any) -> Any:
+        request = kwargs.get("request", args[1] if len(args) > 1 else None)
+        if request is not None and getattr(_responded, "request", None) is request:
+            _responded.request = None
+            return None
+        return original(self, *args, **kwargs)
+
+    call._skips_requests_of_the_fake = True  # type: ignore[attr-defined]
+    stubber_class.__call__ = call
 
 
 _BOTOCORE_HANDLERS = (
@@ -86,8 +128,25 @@ _BOTOCORE_HANDLERS = (
 def _append_handlers(module: ModuleType) -> None:
     builtin_handlers = module.BUILTIN_HANDLERS
     for spec in _BOTOCORE_HANDLERS:
-        if spec not in builtin_handlers:
+        if spec in builtin_handlers:
+            continue
+        # botocore takes the first non-None before-send response, and moto's
+        # handler returns one for every request while mock_aws is active. So
+        # ours goes first: the fake serves its operations and returns None for
+        # the rest, which moto then serves.
+        position = _first_moto_handler(builtin_handlers, spec[0])
+        if position is None:
             builtin_handlers.append(spec)
+        else:
+            builtin_handlers.insert(position, spec)
+
+
+def _first_moto_handler(builtin_handlers: list[Any], event_name: str) -> int | None:
+    # Entries are (event name, handler) or (event name, handler, register first or last).
+    for position, entry in enumerate(builtin_handlers):
+        if entry[0] == event_name and type(entry[1]).__module__.startswith("moto."):
+            return position
+    return None
 
 
 class _RegisteringLoader(importlib.abc.Loader):

@@ -41,3 +41,11 @@ class UnmockedOperationError(RuntimeError):
 
     Raised instead of letting the request reach AWS.
     """
+
+
+class ResourceNotOwned(Exception):
+    """A request for a resource that moto owns and the fake did not seed.
+
+    Raised by an operation only while moto's `mock_aws` is active. The fake
+    then returns no response, so that moto's handler responds.
+    """

@@ -31,6 +31,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from . import service_model
+from .definitions import build_definitions
 from .errors import HptUsageError
 from .model import FakeTuningJob, ObjectiveMetric, TrainingJobRecord, from_epoch, to_epoch
 from .providers import (
@@ -552,22 +553,32 @@ OBJECTIVE_NOISE = 0.03
 _LAST_WAVE_STATUS = {"InProgress": "InProgress", "Stopping": "Stopping", "Stopped": "UserStopped"}
 
 
-def build_tuning_job(spec: TuningJobSpec, *, seed: int, name: str | None = None) -> FakeTuningJob:
+def build_tuning_job(
+    spec: TuningJobSpec,
+    *,
+    seed: int,
+    name: str | None = None,
+    creation_time: datetime | None = None,
+) -> FakeTuningJob:
     """Generate the tuning job that `spec` describes, fixed entirely by `seed`.
 
-    For a warm start, the returned tuning job's `parent_tuning_jobs` contains
-    its generated parent, which the caller registers as well.
+    `creation_time` places the tuning job at a given moment instead of a
+    generated one. For a warm start, the returned tuning job's
+    `parent_tuning_jobs` contains its generated parent, which the caller
+    registers as well.
     """
     with faker_lock():
         faker = shared_faker()
         faker.seed_instance(seed)
-        return _build(spec, faker, name or spec.name)
+        return _build(spec, faker, name or spec.name, creation_time)
 
 
-def _build(spec: TuningJobSpec, faker: Any, name: str | None) -> FakeTuningJob:
+def _build(
+    spec: TuningJobSpec, faker: Any, name: str | None, creation_time: datetime | None
+) -> FakeTuningJob:
     random = faker.random
     surfaces = [ObjectiveSurface.draw(random, definition) for definition in spec.definitions]
-    creation = faker.tuning_job_creation_time()
+    creation = creation_time or faker.tuning_job_creation_time()
     if not spec.warm_start:
         return _Builder(spec, faker, name, creation, surfaces).build()
 
@@ -656,20 +667,6 @@ class _Builder:
 
     def build(self, inherited: Sequence[TrainingJobRecord] = ()) -> FakeTuningJob:
         spec = self.spec
-        if spec.named_definitions:
-            definitions = [
-                {
-                    "DefinitionName": definition.name,
-                    "TuningObjective": {
-                        "Type": definition.objective_type,
-                        "MetricName": definition.objective_metric,
-                    },
-                    "HyperParameterRanges": definition.parameter_ranges,
-                }
-                for definition in spec.definitions
-            ]
-        else:
-            definitions = []
         job = FakeTuningJob(
             name=self.name,
             arn=sagemaker_arn(
@@ -683,12 +680,35 @@ class _Builder:
             strategy=spec.strategy,
             parameter_ranges={} if spec.named_definitions else spec.parameter_ranges,
             max_parallel_training_jobs=spec.max_parallel_training_jobs,
-            training_job_definitions=definitions,
+            training_job_definitions=build_definitions(
+                spec.definitions,
+                named=spec.named_definitions,
+                tuning_job_name=self.name,
+                region=spec.region,
+                account_id=spec.account_id,
+            ),
             creation_time=self.creation,
             training_job_early_stopping_type=spec.early_stopping_type,
         )
         job.add_records([*inherited, *self.records()])
+        self._finish(job)
         return job
+
+    def _finish(self, job: FakeTuningJob) -> None:
+        """Set what follows from the training jobs: end time and failure reason."""
+        records = job.records
+        if job.status not in ("InProgress", "Stopping"):
+            latest = max(
+                [job.creation_time.timestamp()]
+                + [r.end_time or r.start_time or r.creation_time for r in records]
+            )
+            job.end_time = from_epoch(round(latest + self.random.uniform(20, 180), 3))
+        if job.status == "Failed":
+            failed = sum(1 for record in records if record.status == "Failed")
+            job.failure_reason = (
+                f"The tuning job failed because {failed} of its {len(records)} training jobs "
+                "failed. See the FailureReason of each training job."
+            )
 
     def records(self) -> list[TrainingJobRecord]:
         count, overrides = _count_and_overrides(self.spec.training_jobs)

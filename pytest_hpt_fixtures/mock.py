@@ -22,7 +22,7 @@ from types import TracebackType
 from typing import Any, TypeVar, cast
 
 from . import _hook, operations, seeding, wire
-from .errors import HptUsageError, ServiceError, UnmockedOperationError
+from .errors import HptUsageError, ResourceNotOwned, ServiceError, UnmockedOperationError
 from .factories import (
     TuningJobSpec,
     build_more_training_jobs,
@@ -121,7 +121,7 @@ class TuningJobMock:
         self.account_id = account_id
         self.seed = seeding.random_seed() if seed is None else seed
         self.calls: list[RecordedCall] = []
-        self._registry = TuningJobRegistry()
+        self._registry = TuningJobRegistry(seed=self.seed)
         self._injected: list[_InjectedError] = []
         self._short_pages: dict[str, collections.deque[int]] = {}
         self._seeded: dict[FakeTuningJob, _SeededTuningJob] = {}
@@ -129,6 +129,7 @@ class TuningJobMock:
         self._lock = threading.Lock()
         self._active_depth = 0
         self._environment: _SavedEnvironment | None = None
+        self._requests_transport: Any = None
 
     def __repr__(self) -> str:
         return (
@@ -398,6 +399,10 @@ class TuningJobMock:
                 return self
             self._environment = _apply_fake_environment(self.region)
         _hook.push_mock(self)
+        from .responses_transport import RequestsTransport
+
+        self._requests_transport = RequestsTransport(self)
+        self._requests_transport.start()
         return self
 
     def stop(self) -> None:
@@ -408,6 +413,9 @@ class TuningJobMock:
             if self._active_depth > 0:
                 return
             environment, self._environment = self._environment, None
+            transport, self._requests_transport = self._requests_transport, None
+        if transport is not None:
+            transport.stop()
         _hook.remove_mock(self)
         if environment is not None:
             _restore_environment(environment)
@@ -469,7 +477,12 @@ class TuningJobMock:
     def handle_botocore_request(self, request: Any, event_name: str = "") -> Any:
         """Answer a botocore `AWSPreparedRequest`; None lets another handler answer."""
         body = request.body
-        if hasattr(body, "read"):
+        headers_only = wire.WireRequest(request.method, request.url, request.headers, b"")
+        if wire.target_operation(headers_only) not in operations.OPERATIONS:
+            # Not ours: leave the body unread, because a streaming body (an S3
+            # upload in aws-chunked encoding) may not be readable twice.
+            body = b""
+        elif hasattr(body, "read"):
             # A streaming body; SageMaker JSON requests are small, so read it whole.
             position = body.tell() if hasattr(body, "tell") else None
             data = body.read()
@@ -526,6 +539,10 @@ class TuningJobMock:
             except ServiceError as error:
                 outcome = error
                 self._return_short_page(operation, page_size_limit)
+            except ResourceNotOwned:
+                # A resource of moto's, while moto is mocking: moto answers.
+                self._return_short_page(operation, page_size_limit)
+                return None
 
         response = wire.respond(outcome)
         error_code = outcome.code if isinstance(outcome, ServiceError) else None

@@ -151,6 +151,10 @@ class FakeTuningJob:
     strategy: str
     parameter_ranges: dict[str, Any]
     max_parallel_training_jobs: int
+    # Each definition in the HyperParameterTrainingJobDefinition form that
+    # DescribeHyperParameterTuningJob returns. Several definitions carry a
+    # DefinitionName, its TuningObjective and HyperParameterRanges; a single
+    # unnamed one leaves those to the tuning job's config.
     training_job_definitions: list[dict[str, Any]]
     creation_time: datetime
     # TrainingJobEarlyStoppingType: Auto when SageMaker may stop training
@@ -167,6 +171,20 @@ class FakeTuningJob:
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
     # Sorted listings per query shape, owned by the listing module.
     indexes: dict[Any, Any] = field(default_factory=dict, repr=False)
+    # HyperParameterTuningEndTime; None while the tuning job runs.
+    end_time: datetime | None = None
+    failure_reason: str | None = None
+    # ResourceLimits.MaxNumberOfTrainingJobs; None means the number of training jobs.
+    max_number_of_training_jobs: int | None = None
+
+    @property
+    def has_named_definitions(self) -> bool:
+        """True when the definitions are named, as TrainingJobDefinitions lists them.
+
+        SageMaker names every definition of a tuning job with several, and
+        the summaries then carry TrainingJobDefinitionName.
+        """
+        return any("DefinitionName" in definition for definition in self.training_job_definitions)
 
     @property
     def summaries(self) -> list[dict[str, Any]]:

@@ -12,8 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import listing, service_model
-from .errors import ResourceNotFoundError
+from . import describe, listing, service_model, tuning_job_listing
+from .errors import ResourceNotFoundError, ResourceNotOwned, ValidationError
+from .moto_bridge import moto_is_mocking
 from .registry import TuningJobRegistry
 from .wire import RawJSON
 
@@ -64,8 +65,65 @@ def list_training_jobs_for_hyper_parameter_tuning_job(
     return RawJSON(body + b"}")
 
 
+def describe_hyper_parameter_tuning_job(
+    registry: TuningJobRegistry, request: ServiceRequest
+) -> dict[str, Any]:
+    params = request.params
+    service_model.validate_input(request.operation, params)
+
+    name = params["HyperParameterTuningJobName"]
+    job = registry.find(request.account_id, request.region, name)
+    if job is None:
+        raise ResourceNotFoundError(f"Amazon SageMaker can't find a tuning job called {name}.")
+
+    return describe.describe_tuning_job(job)
+
+
+def list_hyper_parameter_tuning_jobs(
+    registry: TuningJobRegistry, request: ServiceRequest
+) -> dict[str, Any]:
+    params = request.params
+    service_model.validate_input(request.operation, params)
+
+    query = tuning_job_listing.query_from_params(params, request.account_id, request.region)
+    page = tuning_job_listing.list_page(
+        registry.in_region(request.account_id, request.region),
+        query,
+        max_results=params.get("MaxResults", tuning_job_listing.DEFAULT_MAX_RESULTS),
+        next_token=params.get("NextToken") or None,
+    )
+
+    body: dict[str, Any] = {
+        "HyperParameterTuningJobSummaries": [describe.tuning_job_summary(job) for job in page.jobs]
+    }
+    if page.next_token is not None:
+        body["NextToken"] = page.next_token
+    return body
+
+
+def describe_training_job(registry: TuningJobRegistry, request: ServiceRequest) -> dict[str, Any]:
+    params = request.params
+    service_model.validate_input(request.operation, params)
+
+    name = params["TrainingJobName"]
+    found = registry.find_training_job(request.account_id, request.region, name)
+    if found is None:
+        if moto_is_mocking():
+            # Training jobs created through moto's create_training_job are moto's.
+            raise ResourceNotOwned(name)
+        # botocore's model declares ResourceNotFound, but SageMaker sends this
+        # ValidationException for a training job name it does not know.
+        raise ValidationError("Requested resource not found.")
+
+    job, record = found
+    return describe.describe_training_job(job, record)
+
+
 OPERATIONS: dict[str, Operation] = {
     "ListTrainingJobsForHyperParameterTuningJob": list_training_jobs_for_hyper_parameter_tuning_job,
+    "DescribeHyperParameterTuningJob": describe_hyper_parameter_tuning_job,
+    "ListHyperParameterTuningJobs": list_hyper_parameter_tuning_jobs,
+    "DescribeTrainingJob": describe_training_job,
 }
 
 # The paginated operations that honour `ServiceRequest.page_size_limit`.

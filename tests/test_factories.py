@@ -183,7 +183,12 @@ def check_tuning_job(job: FakeTuningJob) -> None:
         assert all(summary["CreationTime"] > latest_end for summary in later)
 
     # Definition names appear exactly when the tuning job declares definitions.
-    names = {definition["DefinitionName"] for definition in job.training_job_definitions}
+    names = {
+        definition["DefinitionName"]
+        for definition in job.training_job_definitions
+        if "DefinitionName" in definition
+    }
+    assert bool(names) == job.has_named_definitions
     for summary in job.summaries:
         if names:
             assert summary["TrainingJobDefinitionName"] in names
