@@ -12,16 +12,24 @@ from __future__ import annotations
 import asyncio
 import collections
 import functools
-import os
 import re
 import sys
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, TypeVar, cast
 
 from . import _hook, operations, seeding, wire
+from .environment import (
+    DEFAULT_ACCOUNT_ID,
+    FAKE_ACCESS_KEY,
+    FAKE_SECRET_ACCESS_KEY,
+    SavedEnvironment,
+    apply_fake_environment,
+    fake_access_key_id,
+    restore_environment,
+)
 from .errors import HptUsageError, ResourceNotOwned, ServiceError, UnmockedOperationError
 from .factories import (
     TuningJobSpec,
@@ -33,11 +41,6 @@ from .model import FakeTuningJob
 from .registry import TuningJobRegistry
 
 DEFAULT_REGION = "us-east-1"
-DEFAULT_ACCOUNT_ID = "123456789012"
-
-# Fake access key ids carry the account they act for: AKIAFAKE<12 digits>.
-_FAKE_ACCESS_KEY = re.compile(r"AKIAFAKE([0-9]{12})")
-FAKE_SECRET_ACCESS_KEY = "pytest-hpt-fixtures-fake-secret-access-key"
 
 _ACCOUNT_ID = re.compile(r"[0-9]{12}")
 _REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-[0-9]+")
@@ -47,11 +50,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 # boto3 documents its sessions as not thread safe, including the default one
 # that boto3.client uses, so `TuningJobMock.client` creates clients one at a time.
 _client_lock = threading.Lock()
-
-
-def fake_access_key_id(account_id: str) -> str:
-    """Return the fake access key id that makes the fake serve `account_id`."""
-    return f"AKIAFAKE{account_id}"
 
 
 @dataclass(frozen=True)
@@ -81,12 +79,6 @@ class _SeededTuningJob:
 
     spec: TuningJobSpec
     seed: int
-
-
-@dataclass
-class _SavedEnvironment:
-    values: dict[str, str | None] = field(default_factory=dict)
-    applied: dict[str, str | None] = field(default_factory=dict)
 
 
 class TuningJobMock:
@@ -128,7 +120,7 @@ class TuningJobMock:
         self._tuning_jobs_added = 0
         self._lock = threading.Lock()
         self._active_depth = 0
-        self._environment: _SavedEnvironment | None = None
+        self._environment: SavedEnvironment | None = None
         self._requests_transport: Any = None
 
     def __repr__(self) -> str:
@@ -397,7 +389,7 @@ class TuningJobMock:
             self._active_depth += 1
             if self._active_depth > 1:
                 return self
-            self._environment = _apply_fake_environment(self.region)
+            self._environment = apply_fake_environment(self.region)
         _hook.push_mock(self)
         from .responses_transport import RequestsTransport
 
@@ -418,7 +410,7 @@ class TuningJobMock:
             transport.stop()
         _hook.remove_mock(self)
         if environment is not None:
-            _restore_environment(environment)
+            restore_environment(environment)
 
     @property
     def active(self) -> bool:
@@ -468,7 +460,7 @@ class TuningJobMock:
             access_key = own.access_key or ""
         else:
             access_key = ""
-        if _FAKE_ACCESS_KEY.fullmatch(access_key):
+        if FAKE_ACCESS_KEY.fullmatch(access_key):
             credentials = own
         else:
             credentials = Credentials(fake_access_key_id(self.account_id), FAKE_SECRET_ACCESS_KEY)
@@ -515,7 +507,7 @@ class TuningJobMock:
             return None
 
         access_key, scope_region = wire.signing_scope(request)
-        match = _FAKE_ACCESS_KEY.fullmatch(access_key or "")
+        match = FAKE_ACCESS_KEY.fullmatch(access_key or "")
         account_id = match.group(1) if match else self.account_id
         region = scope_region or wire.host_region(request) or self.region
 
@@ -586,44 +578,6 @@ def _moto_is_mocking() -> bool:
     models = sys.modules.get("moto.core.models")
     stubber = getattr(models, "botocore_stubber", None)
     return bool(getattr(stubber, "enabled", False))
-
-
-# Environment while a fake is active: credentials that are fake, no profile
-# that could point at real ones, and no instance metadata look-ups.
-_FAKE_ENVIRONMENT: dict[str, str | None] = {
-    "AWS_ACCESS_KEY_ID": fake_access_key_id(DEFAULT_ACCOUNT_ID),
-    "AWS_SECRET_ACCESS_KEY": FAKE_SECRET_ACCESS_KEY,
-    "AWS_SESSION_TOKEN": None,
-    "AWS_SECURITY_TOKEN": None,
-    "AWS_PROFILE": None,
-    "AWS_DEFAULT_PROFILE": None,
-    "AWS_EC2_METADATA_DISABLED": "true",
-}
-
-
-def _apply_fake_environment(region: str) -> _SavedEnvironment:
-    wanted = dict(_FAKE_ENVIRONMENT)
-    if not os.environ.get("AWS_DEFAULT_REGION") and not os.environ.get("AWS_REGION"):
-        wanted["AWS_DEFAULT_REGION"] = region
-    saved = _SavedEnvironment()
-    for key, value in wanted.items():
-        saved.values[key] = os.environ.get(key)
-        saved.applied[key] = value
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = value
-    return saved
-
-
-def _restore_environment(saved: _SavedEnvironment) -> None:
-    for key, original in saved.values.items():
-        if os.environ.get(key) != saved.applied[key]:
-            continue  # changed by someone else since; leave their value
-        if original is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = original
 
 
 def mock_tuning_jobs(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import pytest
 
-from . import _hook, seeding
+from . import _hook, environment, seeding
 from .errors import HptUsageError
 
 if TYPE_CHECKING:
@@ -39,6 +39,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini(
         "hpt_account_id", "AWS account id of the fake, 12 digits.", default="123456789012"
     )
+    parser.addini(
+        "hpt_fake_credentials",
+        "Set fake AWS credentials and turn off EC2 instance metadata look-ups for the whole "
+        "run, from start-up, so that clients created at import time never look for real "
+        "credentials. Default: false (only while a fake is active).",
+        type="bool",
+        default=False,
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -51,6 +59,9 @@ def pytest_configure(config: pytest.Config) -> None:
     # collection, are served too: every botocore session created from now on
     # carries the fake's handlers, which do nothing while no fake is active.
     _hook.install()
+    if config.getini("hpt_fake_credentials"):
+        saved = environment.apply_fake_environment(str(config.getini("hpt_region")))
+        config.add_cleanup(lambda: environment.restore_environment(saved))
     try:
         seed = seeding.session_seed(
             config.getoption("hpt_seed"),

@@ -8,12 +8,21 @@ members included), and every error body against the JSON 1.1 error form.
 from __future__ import annotations
 
 import json
+import os
 from typing import Any
 
 import pytest
 
 from pytest_hpt_fixtures import service_model, wire
 from pytest_hpt_fixtures.mock import TuningJobMock
+
+# Clients that tests create while no fake is active, such as clients created at
+# import time during collection, resolve credentials when they are created.
+# Without any configured, botocore would ask the EC2 instance metadata
+# service; the suite, and the pytest runs it starts, must never reach it.
+os.environ["AWS_EC2_METADATA_DISABLED"] = "true"
+os.environ.setdefault("AWS_ACCESS_KEY_ID", "AKIAFAKE123456789012")
+os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "fake-secret-for-the-test-suite")
 
 
 def wire_response_problems(operation: str, status: int, body: bytes) -> list[str]:

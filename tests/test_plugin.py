@@ -243,3 +243,42 @@ def test_decorator_and_context_manager(pytester: pytest.Pytester) -> None:
         """
     )
     run(pytester).assert_outcomes(passed=2)
+
+
+def test_fake_credentials_ini_applies_from_start_up(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAUSERKEY000000001")
+    monkeypatch.delenv("AWS_EC2_METADATA_DISABLED", raising=False)
+    pytester.makeini("[pytest]\nhpt_fake_credentials = true\n")
+    pytester.makepyfile(
+        """
+        import os
+
+        ENV = os.environ
+        AT_IMPORT = (ENV.get("AWS_ACCESS_KEY_ID"), ENV.get("AWS_EC2_METADATA_DISABLED"))
+
+        def test_environment_at_collection():
+            assert AT_IMPORT == ("AKIAFAKE123456789012", "true")
+        """
+    )
+    run(pytester).assert_outcomes(passed=1)
+
+
+def test_environment_untouched_without_fake_credentials_ini(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAUSERKEY000000001")
+    monkeypatch.delenv("AWS_EC2_METADATA_DISABLED", raising=False)
+    pytester.makepyfile(
+        """
+        import os
+
+        ENV = os.environ
+        AT_IMPORT = (ENV.get("AWS_ACCESS_KEY_ID"), ENV.get("AWS_EC2_METADATA_DISABLED"))
+
+        def test_environment_at_collection():
+            assert AT_IMPORT == ("AKIAUSERKEY000000001", None)
+        """
+    )
+    run(pytester).assert_outcomes(passed=1)

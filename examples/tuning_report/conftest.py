@@ -1,6 +1,5 @@
 """pytest set-up shared by every test of the tuning_report example."""
 
-import os
 import sys
 from pathlib import Path
 
@@ -11,10 +10,3 @@ from pathlib import Path
 PROJECT_DIR = str(Path(__file__).resolve().parent)
 if PROJECT_DIR not in sys.path:
     sys.path.insert(0, PROJECT_DIR)
-
-# tuning_report.cli creates a boto3 client on import, during collection,
-# before any test's fake is active. Where no credentials are configured,
-# botocore would then ask the EC2 instance metadata service
-# (169.254.169.254) for some. Turning that look-up off keeps the test run
-# off the network.
-os.environ.setdefault("AWS_EC2_METADATA_DISABLED", "true")
