@@ -108,9 +108,11 @@ def test_sdk_tuning_ranges_several_definitions(hpt_mock, no_sockets):
 
     assert set(ranges) == {"xgboost", "linear"}
     assert set(ranges["xgboost"]) == {"max_depth", "eta", "tree_method"}
+    linear_ranges = job.training_job_definitions[1]["HyperParameterRanges"]
     assert set(ranges["linear"]) == {
-        item["Name"] for items in job.parameter_ranges.values() for item in items
+        item["Name"] for items in linear_ranges.values() for item in items
     }
+    assert ranges["linear"]
 
 
 def test_sdk_explicit_session_in_other_region(hpt_mock, no_sockets):
