@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 DEFAULT_ACCOUNT_ID = "123456789012"
+ACCOUNT_ID_PATTERN = re.compile(r"[0-9]{12}")
+REGION_PATTERN = re.compile(r"[a-z]{2}(-[a-z]+)+-[0-9]+")
 
 # Fake access key ids carry the account they act for: AKIAFAKE<12 digits>.
 FAKE_ACCESS_KEY = re.compile(r"AKIAFAKE([0-9]{12})")

@@ -12,19 +12,20 @@ from __future__ import annotations
 import asyncio
 import collections
 import functools
-import re
 import sys
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar, cast, overload
 
 from . import _hook, operations, seeding, wire
 from .environment import (
+    ACCOUNT_ID_PATTERN,
     DEFAULT_ACCOUNT_ID,
     FAKE_ACCESS_KEY,
     FAKE_SECRET_ACCESS_KEY,
+    REGION_PATTERN,
     SavedEnvironment,
     apply_fake_environment,
     fake_access_key_id,
@@ -42,10 +43,30 @@ from .registry import TuningJobRegistry
 
 DEFAULT_REGION = "us-east-1"
 
-_ACCOUNT_ID = re.compile(r"[0-9]{12}")
-_REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-[0-9]+")
+_ACCOUNT_ID = ACCOUNT_ID_PATTERN
+_REGION = REGION_PATTERN
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
+
+
+def _user_facing(method: F) -> F:
+    """Raise a test author's mistake from the call in the test, not from inside the plugin.
+
+    pytest hides frames whose function sets `__tracebackhide__`, so the
+    report shows the test's line and the message that says what to change.
+    """
+
+    @functools.wraps(method)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        __tracebackhide__ = True
+        try:
+            return method(*args, **kwargs)
+        except HptUsageError as error:
+            raise error.with_traceback(None) from None
+
+    return cast(F, call)
+
 
 # boto3 documents its sessions as not thread safe, including the default one
 # that boto3.client uses, so `TuningJobMock.client` creates clients one at a time.
@@ -131,6 +152,7 @@ class TuningJobMock:
 
     # --- seeding -----------------------------------------------------------
 
+    @_user_facing
     def add_tuning_job(
         self,
         name: str | None = None,
@@ -164,6 +186,11 @@ class TuningJobMock:
         form. `training_job_definitions` is a count or a list of names or
         dicts with `DefinitionName`, `HyperParameterRanges` and `TuningObjective`.
         """
+        if name is not None and not isinstance(name, str):
+            hint = f" Did you mean training_jobs={name!r}?" if isinstance(name, int) else ""
+            raise HptUsageError(
+                f"The first argument is the tuning job name, a string, not {name!r}.{hint}"
+            )
         spec = make_spec(
             name=name,
             training_jobs=training_jobs,
@@ -195,6 +222,7 @@ class TuningJobMock:
             raise
         return job
 
+    @_user_facing
     def add_training_jobs(
         self,
         tuning_job: FakeTuningJob | str,
@@ -242,6 +270,7 @@ class TuningJobMock:
             job.add_records(records)
         return [record.summary() for record in records]
 
+    @_user_facing
     def get_tuning_job(
         self, name: str, *, region: str | None = None, account_id: str | None = None
     ) -> FakeTuningJob:
@@ -274,6 +303,7 @@ class TuningJobMock:
 
     # --- clients and faults --------------------------------------------------
 
+    @_user_facing
     def client(
         self,
         service_name: str = "sagemaker",
@@ -299,6 +329,7 @@ class TuningJobMock:
                 **kwargs,
             )
 
+    @_user_facing
     def inject_error(
         self,
         operation: str,
@@ -343,6 +374,7 @@ class TuningJobMock:
                     return ServiceError(injected.code, injected.message, injected.status)
         return None
 
+    @_user_facing
     def inject_short_pages(self, operation: str, sizes: Sequence[int]) -> None:
         """Cap the size of the next pages that `operation` returns, one size per page.
 
@@ -427,8 +459,24 @@ class TuningJobMock:
     ) -> None:
         self.stop()
 
-    def __call__(self, func: F) -> F:
-        """Decorate a function so that each call runs with a fresh, active fake."""
+    def __call__(self, func: T) -> T:
+        """Decorate a function so that each call runs with this fake, reset and active.
+
+        On a class, every method whose name starts with `test` is decorated,
+        as pytest and unittest collect them.
+        """
+        if isinstance(func, type):
+            for attribute, value in list(vars(func).items()):
+                if attribute.startswith("test") and callable(value):
+                    setattr(func, attribute, self._decorate_function(value))
+            return func
+        if not callable(func):
+            raise HptUsageError(
+                f"mock_tuning_jobs() decorates functions and classes, not {func!r}."
+            )
+        return cast(T, self._decorate_function(func))
+
+    def _decorate_function(self, func: Callable[..., Any]) -> Callable[..., Any]:
         if asyncio.iscoroutinefunction(func):
 
             @functools.wraps(func)
@@ -437,7 +485,7 @@ class TuningJobMock:
                 with self:
                     return await func(*args, **kwargs)
 
-            return cast(F, run_async)
+            return run_async
 
         @functools.wraps(func)
         def run(*args: Any, **kwargs: Any) -> Any:
@@ -445,7 +493,7 @@ class TuningJobMock:
             with self:
                 return func(*args, **kwargs)
 
-        return cast(F, run)
+        return run
 
     # --- serving ---------------------------------------------------------------
 
@@ -580,12 +628,33 @@ def _moto_is_mocking() -> bool:
     return bool(getattr(stubber, "enabled", False))
 
 
+@overload
 def mock_tuning_jobs(
+    func: None = None,
     *,
     region: str = DEFAULT_REGION,
     account_id: str = DEFAULT_ACCOUNT_ID,
     seed: int | None = None,
-) -> TuningJobMock:
+) -> TuningJobMock: ...
+
+
+@overload
+def mock_tuning_jobs(
+    func: T,
+    *,
+    region: str = DEFAULT_REGION,
+    account_id: str = DEFAULT_ACCOUNT_ID,
+    seed: int | None = None,
+) -> T: ...
+
+
+def mock_tuning_jobs(
+    func: Any = None,
+    *,
+    region: str = DEFAULT_REGION,
+    account_id: str = DEFAULT_ACCOUNT_ID,
+    seed: int | None = None,
+) -> Any:
     """Return a fake SageMaker tuning API, for `with` or as a decorator.
 
         with mock_tuning_jobs(seed=7) as mock:
@@ -594,10 +663,14 @@ def mock_tuning_jobs(
                 HyperParameterTuningJobName=job.name
             )
 
-    A decorated function runs with a fresh fake on each call; inside it,
+    As a decorator, with or without parentheses, on a function or a test
+    class: each call runs with the same fake, reset first; inside it,
     `active_mock()` returns that fake.
     """
-    return TuningJobMock(region=region, account_id=account_id, seed=seed)
+    mock = TuningJobMock(region=region, account_id=account_id, seed=seed)
+    if func is None:
+        return mock
+    return mock(func)
 
 
 def active_mock() -> TuningJobMock:

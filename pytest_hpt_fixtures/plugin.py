@@ -7,6 +7,7 @@ test imports them.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -59,6 +60,7 @@ def pytest_configure(config: pytest.Config) -> None:
     # collection, are served too: every botocore session created from now on
     # carries the fake's handlers, which do nothing while no fake is active.
     _hook.install()
+    _check_ini_values(config)
     if config.getini("hpt_fake_credentials"):
         saved = environment.apply_fake_environment(str(config.getini("hpt_region")))
         config.add_cleanup(lambda: environment.restore_environment(saved))
@@ -71,6 +73,17 @@ def pytest_configure(config: pytest.Config) -> None:
     except HptUsageError as error:
         raise pytest.UsageError(str(error)) from None
     config.stash[_SEED_KEY] = seed
+
+
+def _check_ini_values(config: pytest.Config) -> None:
+    checks = (
+        ("hpt_region", environment.REGION_PATTERN, "a region name such as us-east-1"),
+        ("hpt_account_id", environment.ACCOUNT_ID_PATTERN, "12 digits such as 123456789012"),
+    )
+    for key, pattern, expected in checks:
+        value = str(config.getini(key))
+        if not pattern.fullmatch(value):
+            raise pytest.UsageError(f"ini {key}={value!r} is invalid: use {expected}.")
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -120,6 +133,14 @@ def hpt_mock(request: pytest.FixtureRequest, hpt_seed: int) -> Iterator[TuningJo
         message = str(error)
     if message:
         _usage_error(message)
+    if request.node.get_closest_marker(MARKER) and "hpt_tuning_job" not in request.fixturenames:
+        warnings.warn(
+            pytest.PytestWarning(
+                f"@pytest.mark.{MARKER} has no effect on {request.node.name}, which does not "
+                "use the hpt_tuning_job fixture: add that fixture to the test's arguments."
+            ),
+            stacklevel=1,
+        )
     mock.start()
     try:
         yield mock

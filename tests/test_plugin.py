@@ -202,12 +202,50 @@ def test_ini_region_and_account(pytester: pytest.Pytester) -> None:
     run(pytester).assert_outcomes(passed=1)
 
 
-def test_invalid_ini_account_fails_cleanly(pytester: pytest.Pytester) -> None:
+def test_invalid_ini_account_is_usage_error(pytester: pytest.Pytester) -> None:
     pytester.makeini("[pytest]\nhpt_account_id = 12345\n")
     pytester.makepyfile("def test_account(hpt_mock): pass")
     result = run(pytester)
-    result.assert_outcomes(errors=1)
-    result.stdout.fnmatch_lines(["*account_id='12345' is invalid: pass 12 digits*"])
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*ini hpt_account_id='12345' is invalid: use 12 digits*"])
+
+
+def test_invalid_ini_region_is_usage_error(pytester: pytest.Pytester) -> None:
+    pytester.makeini("[pytest]\nhpt_region = mars-1\n")
+    pytester.makepyfile("def test_region(hpt_mock): pass")
+    result = run(pytester)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*ini hpt_region='mars-1' is invalid: use a region name*"])
+
+
+def test_marker_without_fixture_warns(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        """
+        import pytest
+
+        @pytest.mark.hpt_tuning_job(training_jobs=2)
+        def test_forgot_fixture(hpt_mock):
+            assert hpt_mock.tuning_jobs == []
+        """
+    )
+    result = run(pytester)
+    result.assert_outcomes(passed=1, warnings=1)
+    result.stdout.fnmatch_lines(["*has no effect on test_forgot_fixture*add that fixture*"])
+
+
+def test_api_mistake_reported_at_test_line(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        """
+        def test_bad_ranges(hpt_mock):
+            hpt_mock.add_tuning_job(parameter_ranges={"IntegerParameterRanges": [
+                {"Name": "depth", "MinValue": "9", "MaxValue": "3"}]})
+        """
+    )
+    result = run(pytester)
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*HptUsageError: *MinValue 9.0 must be*"])
+    result.stdout.no_fnmatch_line("*factories.py*")
+    result.stdout.no_fnmatch_line("*mock.py*")
 
 
 def test_plugin_can_be_disabled(pytester: pytest.Pytester) -> None:
@@ -240,9 +278,30 @@ def test_decorator_and_context_manager(pytester: pytest.Pytester) -> None:
             with mock_tuning_jobs(seed=3) as mock:
                 job = mock.add_tuning_job(training_jobs=4)
             assert job.name == list_from_fresh_fake()[0]
+
+        @mock_tuning_jobs
+        def test_bare_decorator():
+            assert active_mock().tuning_jobs == []
+
+        @mock_tuning_jobs(seed=5)
+        class TestDecoratedClass:
+            def test_first(self):
+                active_mock().add_tuning_job("class-job", training_jobs=1)
+
+            def test_second(self):
+                assert active_mock().tuning_jobs == []
+
+        def test_positional_count_gets_hint():
+            with mock_tuning_jobs() as mock:
+                try:
+                    mock.add_tuning_job(5)
+                except Exception as error:
+                    assert "Did you mean training_jobs=5?" in str(error)
+                else:
+                    raise AssertionError("a count as the name must be rejected")
         """
     )
-    run(pytester).assert_outcomes(passed=2)
+    run(pytester).assert_outcomes(passed=6)
 
 
 def test_fake_credentials_ini_applies_from_start_up(

@@ -171,20 +171,6 @@ def test_factory_bad_value_points_at_test_line(pytester: pytest.Pytester) -> Non
     assert_no_plugin_frames(output)
 
 
-def test_bad_region_ini_fails_cleanly(pytester: pytest.Pytester) -> None:
-    pytester.makeini("[pytest]\nhpt_region = Mars\n")
-    output = run_test(
-        pytester,
-        """
-        def test_job(hpt_mock):
-            pass
-        """,
-    )
-
-    assert "region='Mars' is invalid: pass a region name such as 'us-east-1'." in output
-    assert_no_plugin_frames(output)
-
-
 def test_marker_valid_keywords_match_signature() -> None:
     assert ", ".join(factories.add_tuning_job_keywords()) == VALID_KEYWORDS
 
