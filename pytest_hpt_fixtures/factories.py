@@ -2,9 +2,10 @@
 
 `make_spec` validates the keyword arguments of `TuningJobMock.add_tuning_job`
 (merged over a scenario's defaults) into a `TuningJobSpec`; `build_tuning_job`
-turns a spec into a `FakeTuningJob`. All randomness comes from one shared
-Faker instance reseeded for each tuning job, so the same seed gives the same
-tuning job.
+turns a spec into a `FakeTuningJob`. All randomness comes from a random
+source that each tuning job owns, seeded from its seed and lent to one shared
+Faker instance while it draws, so the same seed gives the same tuning job,
+whenever its training jobs are generated.
 
 How the data follows SageMaker:
 - training jobs launch in waves of `max_parallel_training_jobs`; a wave starts
@@ -22,12 +23,15 @@ How the data follows SageMaker:
 from __future__ import annotations
 
 import difflib
+import itertools
 import math
 import re
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
+from random import Random
 from typing import TYPE_CHECKING, Any
 
 from . import service_model
@@ -61,7 +65,9 @@ DEFAULT_PARAMETER_RANGES: dict[str, list[dict[str, Any]]] = ALGORITHM_PARAMETER_
 _ACCOUNT_ID = re.compile(r"[0-9]{12}")
 _REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-[0-9]+")
 
-_faker_lock = threading.Lock()
+# Reentrant, so that generating one tuning job's training jobs may read
+# another's, such as a warm start child reading its parent's.
+_faker_lock = threading.RLock()
 _faker: Any = None
 
 
@@ -69,8 +75,8 @@ def shared_faker() -> Any:
     """Return the process's one Faker instance with the tuning job provider.
 
     Creating a Faker instance costs tens of milliseconds, so it is made once
-    and reseeded for each tuning job. Callers hold `faker_lock()` while they
-    reseed and draw from it.
+    and each tuning job lends it its random source (`drawing_from`). Callers
+    hold `faker_lock()` while they draw from it.
     """
     global _faker
     if _faker is None:
@@ -82,8 +88,25 @@ def shared_faker() -> Any:
     return _faker
 
 
-def faker_lock() -> threading.Lock:
+def faker_lock() -> threading.RLock:
     return _faker_lock
+
+
+@contextmanager
+def drawing_from(source: Random) -> Iterator[Any]:
+    """Lend `source` to the shared Faker instance and yield the instance.
+
+    Every draw then comes from `source`, so a tuning job that owns its source
+    can generate in parts and still get what it would get at once.
+    """
+    with _faker_lock:
+        faker = shared_faker()
+        saved = faker.random
+        faker.random = source
+        try:
+            yield faker
+        finally:
+            faker.random = saved
 
 
 # --- specs -------------------------------------------------------------------
@@ -567,9 +590,7 @@ def build_tuning_job(
     `parent_tuning_jobs` contains its generated parent, which the caller
     registers as well.
     """
-    with faker_lock():
-        faker = shared_faker()
-        faker.seed_instance(seed)
+    with drawing_from(Random(seed)) as faker:
         return _build(spec, faker, name or spec.name, creation_time)
 
 
@@ -580,7 +601,7 @@ def _build(
     surfaces = [ObjectiveSurface.draw(random, definition) for definition in spec.definitions]
     creation = creation_time or faker.tuning_job_creation_time()
     if not spec.warm_start:
-        return _Builder(spec, faker, name, creation, surfaces).build()
+        return _Builder(spec, faker, name, creation, surfaces).build(defer=True)
 
     # The parent ran the same search on the same data, so it shares the
     # objective surface. The child is created after the parent finished.
@@ -638,13 +659,13 @@ def build_more_training_jobs(
     `training_jobs` and for a name that `job` already has.
     """
     _check_training_jobs(training_jobs)
-    with faker_lock():
-        faker = shared_faker()
-        faker.seed_instance(job_seed)
-        surfaces = [ObjectiveSurface.draw(faker.random, d) for d in spec.definitions]
+    existing = list(job.records)
+    source = Random(job_seed)
+    with drawing_from(source) as faker:
+        surfaces = [ObjectiveSurface.draw(source, d) for d in spec.definitions]
         builder = _Builder(spec, faker, job.name, job.creation_time, surfaces)
-        faker.seed_instance(seed)
-        return builder.more_records(training_jobs, list(job.records))
+        source.seed(seed)
+        return builder.more_records(training_jobs, existing)
 
 
 class _Builder:
@@ -665,7 +686,14 @@ class _Builder:
         self.surfaces = surfaces
         self.exploit_floor = exploit_floor
 
-    def build(self, inherited: Sequence[TrainingJobRecord] = ()) -> FakeTuningJob:
+    def build(
+        self, inherited: Sequence[TrainingJobRecord] = (), *, defer: bool = False
+    ) -> FakeTuningJob:
+        """Return the tuning job with its training jobs after the `inherited` ones.
+
+        With `defer`, generated training jobs are made when first read, unless
+        some are inherited or given as dicts.
+        """
         spec = self.spec
         job = FakeTuningJob(
             name=self.name,
@@ -690,11 +718,15 @@ class _Builder:
             creation_time=self.creation,
             training_job_early_stopping_type=spec.early_stopping_type,
         )
+        count, overrides = _count_and_overrides(spec.training_jobs)
+        if defer and count and not inherited and not overrides:
+            job.defer_records(_PendingGeneration(self, count))
+            return job
         job.add_records([*inherited, *self.records()])
-        self._finish(job)
+        self.finish(job)
         return job
 
-    def _finish(self, job: FakeTuningJob) -> None:
+    def finish(self, job: FakeTuningJob) -> None:
         """Set what follows from the training jobs: end time and failure reason."""
         records = job.records
         if job.status not in ("InProgress", "Stopping"):
@@ -712,6 +744,12 @@ class _Builder:
 
     def records(self) -> list[TrainingJobRecord]:
         count, overrides = _count_and_overrides(self.spec.training_jobs)
+        return list(self.launch(count, overrides))
+
+    def launch(
+        self, count: int, overrides: Sequence[Mapping[str, Any]]
+    ) -> Iterator[TrainingJobRecord]:
+        """Draw the statuses and first launch time, then yield the training jobs."""
         statuses = self._statuses(count)
         wave_start = self.creation.timestamp() + self.random.randint(20, 90)
         return self._launch(count, overrides, statuses, wave_start, existing=[])
@@ -729,7 +767,7 @@ class _Builder:
             default=self.creation.timestamp(),
         )
         wave_start = latest + self.random.randint(5, 60)
-        return self._launch(count, overrides, statuses, wave_start, existing=existing)
+        return list(self._launch(count, overrides, statuses, wave_start, existing=existing))
 
     def _launch(
         self,
@@ -739,11 +777,10 @@ class _Builder:
         wave_start: float,
         *,
         existing: list[TrainingJobRecord],
-    ) -> list[TrainingJobRecord]:
+    ) -> Iterator[TrainingJobRecord]:
         """Generate `count` training jobs in waves, numbered after the `existing` ones."""
         spec = self.spec
         parallel = spec.max_parallel_training_jobs
-        records: list[TrainingJobRecord] = []
         names = {record.name.lower() for record in existing}
         # Later waves count from the waves of the existing training jobs, so
         # that Bayesian search keeps moving towards the best region.
@@ -767,12 +804,11 @@ class _Builder:
                         "in this tuning job; names must be unique, ignoring case."
                     )
                 names.add(record.name.lower())
-                records.append(record)
                 wave_end = max(
                     wave_end, record.end_time or record.start_time or record.creation_time
                 )
+                yield record
             wave_start = wave_end + self.random.uniform(5, 60)
-        return records
 
     def _statuses(self, count: int) -> list[str]:
         """Return the status of each training job, in creation order."""
@@ -886,6 +922,44 @@ class _Builder:
             definition.objective_metric, quality, definition.objective_type
         )
         return ObjectiveMetric(definition.objective_metric, float(value), definition.objective_type)
+
+
+class _PendingGeneration:
+    """The generated training jobs of one tuning job, made when first read.
+
+    They draw from the builder's random source, which the tuning job owns,
+    so training jobs made in parts equal those made at once.
+    """
+
+    def __init__(self, builder: _Builder, count: int) -> None:
+        self._builder = builder
+        self._count = count
+        self._remaining = count
+        self._records = builder.launch(count, ())
+
+    @property
+    def remaining(self) -> int:
+        return self._remaining
+
+    @property
+    def in_name_order(self) -> bool:
+        # Names carry the training job's number in three digits up to 999,
+        # after the same prefix, so they sort as the numbers do.
+        return self._count <= 999
+
+    def take(self, count: int) -> list[TrainingJobRecord]:
+        with drawing_from(self._builder.random):
+            records = list(itertools.islice(self._records, count))
+            if len(records) >= self._remaining:
+                # Run the generation to its end: the launch of the wave
+                # after the last one is drawn too, as when made at once.
+                records.extend(self._records)
+        self._remaining -= len(records)
+        return records
+
+    def finish(self, job: FakeTuningJob) -> None:
+        with drawing_from(self._builder.random):
+            self._builder.finish(job)
 
 
 def _count_and_overrides(

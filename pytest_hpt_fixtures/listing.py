@@ -2,7 +2,9 @@
 
 Each query shape (sort key and status filter) of a tuning job gets one sorted
 index, built in O(n log n) on first use and rebuilt only after training jobs
-are added. A page is then a binary search plus a slice: O(log n + page).
+are added. A page is then a binary search plus a slice: O(log n + page). The first
+page in name order needs no index while the tuning job's training jobs are
+generated in name order: it generates only its own training jobs.
 
 A NextToken records the sort key of the last training job returned. The next
 page starts strictly after that key, so a training job added during
@@ -111,10 +113,17 @@ def list_page(
     `page_size_limit` caps the page below `max_results`; 0 gives an empty page.
     A capped page still carries a NextToken while training jobs remain.
     """
+    size = max_results if page_size_limit is None else min(max_results, page_size_limit)
+    if not next_token and _is_default_order(query):
+        first = job.first_records_by_name(size)
+        if first is not None:
+            selected, more = first
+            last_key = (selected[-1].name,) if selected else None
+            return Page(selected, encode_token(query, last_key, page=1) if more else None)
+
     position = decode_token(next_token, query) if next_token else _START
     index = _index(job, query)
     keys, records = index.keys, index.records
-    size = max_results if page_size_limit is None else min(max_results, page_size_limit)
 
     if query.sort_order == "Ascending":
         start = 0 if position.after is None else bisect.bisect_right(keys, position.after)
@@ -131,6 +140,10 @@ def list_page(
 
     token = encode_token(query, last_key, page=position.page + 1) if more else None
     return Page(selected, token)
+
+
+def _is_default_order(query: Query) -> bool:
+    return query.sort_by == "Name" and query.sort_order == "Ascending" and query.status is None
 
 
 def _index(job: FakeTuningJob, query: Query) -> _Index:
