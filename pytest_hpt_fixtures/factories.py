@@ -731,8 +731,7 @@ class _Builder:
         records = job.records
         if job.status not in ("InProgress", "Stopping"):
             latest = max(
-                [job.creation_time.timestamp()]
-                + [r.end_time or r.start_time or r.creation_time for r in records]
+                [job.creation_time.timestamp()] + [record.latest_time for record in records]
             )
             job.end_time = from_epoch(round(latest + self.random.uniform(20, 180), 3))
         if job.status == "Failed":
@@ -763,7 +762,7 @@ class _Builder:
         count, overrides = _count_and_overrides(training_jobs)
         statuses = self._statuses(count)
         latest = max(
-            (record.end_time or record.start_time or record.creation_time for record in existing),
+            (record.latest_time for record in existing),
             default=self.creation.timestamp(),
         )
         wave_start = latest + self.random.randint(5, 60)
@@ -804,9 +803,7 @@ class _Builder:
                         "in this tuning job; names must be unique, ignoring case."
                     )
                 names.add(record.name.lower())
-                wave_end = max(
-                    wave_end, record.end_time or record.start_time or record.creation_time
-                )
+                wave_end = max(wave_end, record.latest_time)
                 yield record
             wave_start = wave_end + self.random.uniform(5, 60)
 

@@ -42,7 +42,7 @@ _SORT_KEYS: dict[str, Callable[[TrainingJobRecord], SortKey]] = {
     "CreationTime": lambda record: (record.creation_time, record.name),
     "Status": lambda record: (record.status, record.name),
     "FinalObjectiveMetricValue": lambda record: (
-        record.objective.value if record.objective is not None else 0.0,
+        record.objective_value if record.objective_value is not None else 0.0,
         record.name,
     ),
 }
@@ -87,12 +87,23 @@ _START = Position(after=None, page=0)
 
 
 class _Index:
-    __slots__ = ("keys", "records", "version")
+    """The training jobs of one query shape, sorted by `sort_key`.
 
-    def __init__(self, version: int, keys: list[SortKey], records: list[TrainingJobRecord]):
+    Sort keys are computed during a search rather than kept, to keep a
+    large tuning job small.
+    """
+
+    __slots__ = ("records", "sort_key", "version")
+
+    def __init__(
+        self,
+        version: int,
+        records: list[TrainingJobRecord],
+        sort_key: Callable[[TrainingJobRecord], SortKey],
+    ):
         self.version = version
-        self.keys = keys
         self.records = records
+        self.sort_key = sort_key
 
 
 def tuning_job_identity(job: FakeTuningJob) -> str:
@@ -123,19 +134,20 @@ def list_page(
 
     position = decode_token(next_token, query) if next_token else _START
     index = _index(job, query)
-    keys, records = index.keys, index.records
+    records, sort_key = index.records, index.sort_key
+    after = position.after
 
     if query.sort_order == "Ascending":
-        start = 0 if position.after is None else bisect.bisect_right(keys, position.after)
-        end = min(len(keys), start + size)
+        start = 0 if after is None else bisect.bisect_right(records, after, key=sort_key)
+        end = min(len(records), start + size)
         selected = records[start:end]
-        last_key = keys[end - 1] if end > start else position.after
-        more = end < len(keys)
+        last_key = sort_key(records[end - 1]) if end > start else after
+        more = end < len(records)
     else:
-        end = len(keys) if position.after is None else bisect.bisect_left(keys, position.after)
+        end = len(records) if after is None else bisect.bisect_left(records, after, key=sort_key)
         start = max(0, end - size)
         selected = records[start:end][::-1]
-        last_key = keys[start] if end > start else position.after
+        last_key = sort_key(records[start]) if end > start else after
         more = start > 0
 
     token = encode_token(query, last_key, page=position.page + 1) if more else None
@@ -167,9 +179,9 @@ def _build_index(job: FakeTuningJob, query: Query) -> _Index:
     if query.sort_by == "FinalObjectiveMetricValue":
         # API reference: sorting by FinalObjectiveMetricValue lists only the
         # training jobs that have an objective metric.
-        records = [record for record in records if record.objective is not None]
-    pairs = sorted(((sort_key(record), record) for record in records), key=lambda pair: pair[0])
-    return _Index(job.version, [key for key, _ in pairs], [record for _, record in pairs])
+        records = [record for record in records if record.objective_value is not None]
+    # Every sort key ends with the unique name, so no two keys are equal.
+    return _Index(job.version, sorted(records, key=sort_key), sort_key)
 
 
 # --- NextToken -------------------------------------------------------------

@@ -38,23 +38,32 @@ class ObjectiveMetric:
 
 
 class TrainingJobRecord:
-    """One training job of a tuning job: the fields of its summary."""
+    """One training job of a tuning job: the fields of its summary.
+
+    A record keeps its summary as the JSON that the wire layer sends, encoded
+    once, and beside it only the fields that sorting, filtering and counting
+    read. The other fields are decoded from the JSON when read. Records are
+    read-only: a changed training job is a new record.
+    """
 
     __slots__ = (
         "_json",
-        "arn",
         "creation_time",
-        "definition_name",
         "end_time",
-        "failure_reason",
-        "hyperparameters",
         "name",
-        "objective",
         "objective_status",
-        "start_time",
+        "objective_value",
         "status",
-        "tuning_job_name",
     )
+
+    _json: bytes
+    name: str
+    creation_time: float
+    end_time: float | None
+    status: str
+    objective_status: str | None
+    # FinalHyperParameterTuningJobObjectiveMetric.Value, or None without one.
+    objective_value: float | None
 
     def __init__(
         self,
@@ -72,47 +81,91 @@ class TrainingJobRecord:
         objective: ObjectiveMetric | None = None,
         objective_status: str | None = None,
     ) -> None:
-        self.name = name
-        self.arn = arn
-        self.tuning_job_name = tuning_job_name
-        self.creation_time = creation_time
-        self.start_time = start_time
-        self.end_time = end_time
-        self.status = status
-        self.hyperparameters = dict(hyperparameters)
-        self.definition_name = definition_name
-        self.failure_reason = failure_reason
-        self.objective = objective
-        self.objective_status = objective_status
-        self._json: bytes | None = None
+        summary: dict[str, Any] = {}
+        if definition_name is not None:
+            summary["TrainingJobDefinitionName"] = definition_name
+        summary["TrainingJobName"] = name
+        summary["TrainingJobArn"] = arn
+        if tuning_job_name is not None:
+            summary["TuningJobName"] = tuning_job_name
+        summary["CreationTime"] = creation_time
+        if start_time is not None:
+            summary["TrainingStartTime"] = start_time
+        if end_time is not None:
+            summary["TrainingEndTime"] = end_time
+        summary["TrainingJobStatus"] = status
+        summary["TunedHyperParameters"] = dict(hyperparameters)
+        if failure_reason is not None:
+            summary["FailureReason"] = failure_reason
+        if objective is not None:
+            metric: dict[str, Any] = {}
+            if objective.type is not None:
+                metric["Type"] = objective.type
+            metric["MetricName"] = objective.name
+            metric["Value"] = objective.value
+            summary["FinalHyperParameterTuningJobObjectiveMetric"] = metric
+        if objective_status is not None:
+            summary["ObjectiveStatus"] = objective_status
+        set_field = object.__setattr__
+        set_field(self, "_json", json.dumps(summary, separators=(",", ":")).encode())
+        set_field(self, "name", name)
+        set_field(self, "creation_time", creation_time)
+        set_field(self, "end_time", end_time)
+        set_field(self, "status", status)
+        set_field(self, "objective_status", objective_status)
+        set_field(self, "objective_value", None if objective is None else objective.value)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"TrainingJobRecord is read-only; cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"TrainingJobRecord is read-only; cannot delete {name!r}")
+
+    @property
+    def arn(self) -> str:
+        arn: str = self.wire_summary()["TrainingJobArn"]
+        return arn
+
+    @property
+    def tuning_job_name(self) -> str | None:
+        name: str | None = self.wire_summary().get("TuningJobName")
+        return name
+
+    @property
+    def start_time(self) -> float | None:
+        start: float | None = self.wire_summary().get("TrainingStartTime")
+        return start
+
+    @property
+    def hyperparameters(self) -> dict[str, str]:
+        values: dict[str, str] = self.wire_summary()["TunedHyperParameters"]
+        return values
+
+    @property
+    def definition_name(self) -> str | None:
+        name: str | None = self.wire_summary().get("TrainingJobDefinitionName")
+        return name
+
+    @property
+    def failure_reason(self) -> str | None:
+        reason: str | None = self.wire_summary().get("FailureReason")
+        return reason
+
+    @property
+    def objective(self) -> ObjectiveMetric | None:
+        metric = self.wire_summary().get("FinalHyperParameterTuningJobObjectiveMetric")
+        if metric is None:
+            return None
+        return ObjectiveMetric(metric["MetricName"], float(metric["Value"]), metric.get("Type"))
+
+    @property
+    def latest_time(self) -> float:
+        """Return TrainingEndTime, else TrainingStartTime, else CreationTime."""
+        return self.end_time or self.start_time or self.creation_time
 
     def wire_summary(self) -> dict[str, Any]:
         """Return the summary as SageMaker's JSON body holds it (epoch seconds)."""
-        summary: dict[str, Any] = {}
-        if self.definition_name is not None:
-            summary["TrainingJobDefinitionName"] = self.definition_name
-        summary["TrainingJobName"] = self.name
-        summary["TrainingJobArn"] = self.arn
-        if self.tuning_job_name is not None:
-            summary["TuningJobName"] = self.tuning_job_name
-        summary["CreationTime"] = self.creation_time
-        if self.start_time is not None:
-            summary["TrainingStartTime"] = self.start_time
-        if self.end_time is not None:
-            summary["TrainingEndTime"] = self.end_time
-        summary["TrainingJobStatus"] = self.status
-        summary["TunedHyperParameters"] = dict(self.hyperparameters)
-        if self.failure_reason is not None:
-            summary["FailureReason"] = self.failure_reason
-        if self.objective is not None:
-            metric: dict[str, Any] = {}
-            if self.objective.type is not None:
-                metric["Type"] = self.objective.type
-            metric["MetricName"] = self.objective.name
-            metric["Value"] = self.objective.value
-            summary["FinalHyperParameterTuningJobObjectiveMetric"] = metric
-        if self.objective_status is not None:
-            summary["ObjectiveStatus"] = self.objective_status
+        summary: dict[str, Any] = json.loads(self._json)
         return summary
 
     def summary(self) -> dict[str, Any]:
@@ -124,12 +177,8 @@ class TrainingJobRecord:
         return summary
 
     def wire_json(self) -> bytes:
-        """Return the summary encoded as JSON, encoded once and then reused."""
-        encoded = self._json
-        if encoded is None:
-            encoded = json.dumps(self.wire_summary(), separators=(",", ":")).encode()
-            self._json = encoded
-        return encoded
+        """Return the summary encoded as JSON."""
+        return self._json
 
 
 class PendingRecords(Protocol):
@@ -347,11 +396,12 @@ class FakeTuningJob:
         best_key: tuple[float, float, str] | None = None
         sign = -1.0 if self.objective_type == "Maximize" else 1.0
         for record in self.records:
-            if record.status != "Completed" or record.objective is None:
+            value = record.objective_value
+            if record.status != "Completed" or value is None:
                 continue
             if record.objective_status != "Succeeded":
                 continue
-            key = (sign * record.objective.value, record.creation_time, record.name)
+            key = (sign * value, record.creation_time, record.name)
             if best_key is None or key < best_key:
                 best, best_key = record, key
         return None if best is None else best.summary()
