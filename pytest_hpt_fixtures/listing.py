@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import binascii
 import bisect
+import functools
 import hashlib
 import hmac
 import json
@@ -192,6 +193,9 @@ _TOKEN_KEY = b"pytest-hpt-fixtures NextToken v1"
 _SIGNATURE_BYTES = 12
 
 
+# A client paging through a listing again gets the same tokens, so recent
+# ones are kept rather than signed again.
+@functools.lru_cache(maxsize=1024)
 def encode_token(query: Query, last_key: SortKey | None, *, page: int) -> str:
     """Return the NextToken for page number `page`, which starts after `last_key`.
 
