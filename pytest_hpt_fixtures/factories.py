@@ -41,12 +41,11 @@ from .model import FakeTuningJob, ObjectiveMetric, TrainingJobRecord, from_epoch
 from .providers import (
     ALGORITHM_PARAMETER_RANGES,
     RANGE_KINDS,
+    ParsedRange,
     TuningJobProvider,
     metric_bounds,
     objective_status_for,
-    position_of,
     sagemaker_arn,
-    value_at,
 )
 from .scenarios import Scenario, get_scenario
 
@@ -685,6 +684,8 @@ class _Builder:
         self.name = name or faker.tuning_job_name(creation_time=creation)
         self.surfaces = surfaces
         self.exploit_floor = exploit_floor
+        # Each definition's ranges, parsed once, by the definition's id.
+        self._ranges: dict[int, list[ParsedRange]] = {}
 
     def build(
         self, inherited: Sequence[TrainingJobRecord] = (), *, defer: bool = False
@@ -902,17 +903,29 @@ class _Builder:
             exploit = max(self.exploit_floor, progress * 0.8)
         positions: dict[str, float] = {}
         values: dict[str, str] = {}
-        for key, kind in RANGE_KINDS.items():
-            for item in definition.parameter_ranges.get(key, []):
-                name = item["Name"]
-                if self.random.random() < exploit:
-                    position = self.random.gauss(surface.optimum[name], 0.1)
-                else:
-                    position = self.random.random()
-                position = min(0.999999, max(0.0, position))
-                values[name] = value_at(item, kind, position)
-                positions[name] = position_of(item, kind, values[name])
+        random = self.random
+        for parsed in self._parsed_ranges(definition):
+            name = parsed.name
+            if random.random() < exploit:
+                position = random.gauss(surface.optimum[name], 0.1)
+            else:
+                position = random.random()
+            position = min(0.999999, max(0.0, position))
+            value = parsed.value_at(position)
+            values[name] = value
+            positions[name] = parsed.position_of(value)
         return positions, values
+
+    def _parsed_ranges(self, definition: TrainingJobDefinition) -> list[ParsedRange]:
+        parsed = self._ranges.get(id(definition))
+        if parsed is None:
+            parsed = [
+                ParsedRange(item, kind)
+                for key, kind in RANGE_KINDS.items()
+                for item in definition.parameter_ranges.get(key, [])
+            ]
+            self._ranges[id(definition)] = parsed
+        return parsed
 
     def _objective(self, definition: TrainingJobDefinition, quality: float) -> ObjectiveMetric:
         value = self.faker.objective_metric_value(
