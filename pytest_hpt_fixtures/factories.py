@@ -686,6 +686,12 @@ class _Builder:
         self.exploit_floor = exploit_floor
         # Each definition's ranges, parsed once, by the definition's id.
         self._ranges: dict[int, list[ParsedRange]] = {}
+        # The provider's methods, looked up once: Faker finds them on each
+        # access. They draw from whatever source the instance has been lent.
+        self._training_job_name = faker.training_job_name
+        self._training_job_times = faker.training_job_times
+        self._failure_reason = faker.failure_reason
+        self._objective_metric_value = faker.objective_metric_value
 
     def build(
         self, inherited: Sequence[TrainingJobRecord] = (), *, defer: bool = False
@@ -856,11 +862,11 @@ class _Builder:
         definition_index = (number - 1) % len(spec.definitions)
         definition = spec.definitions[definition_index]
         surface = self.surfaces[definition_index]
-        name = self.faker.training_job_name(self.name, number)
+        name = self._training_job_name(self.name, number)
         status = "Stopped" if label == "UserStopped" else label
 
         positions, hyperparameters = self._hyperparameters(definition, surface, progress)
-        creation, start, end = self.faker.training_job_times(status, from_epoch(created))
+        creation, start, end = self._training_job_times(status, from_epoch(created))
         quality = surface.quality(positions) + self.random.gauss(0, OBJECTIVE_NOISE)
         failure_reason = None
         objective = None
@@ -868,7 +874,7 @@ class _Builder:
         if status == "Completed":
             objective = self._objective(definition, quality)
         elif status == "Failed":
-            failure_reason = self.faker.failure_reason()
+            failure_reason = self._failure_reason()
         elif label == "UserStopped":
             # Stopped with the tuning job before it reported its metric.
             objective_status = "Failed"
@@ -928,7 +934,7 @@ class _Builder:
         return parsed
 
     def _objective(self, definition: TrainingJobDefinition, quality: float) -> ObjectiveMetric:
-        value = self.faker.objective_metric_value(
+        value = self._objective_metric_value(
             definition.objective_metric, quality, definition.objective_type
         )
         return ObjectiveMetric(definition.objective_metric, float(value), definition.objective_type)
