@@ -31,10 +31,13 @@ def operation_model(operation: str) -> Any:
     return service_model().operation_model(operation)
 
 
+@functools.cache
 def shape(name: str) -> Any:
+    # botocore builds a new shape object on each look-up; one is enough.
     return service_model().shape_for(name)
 
 
+@functools.cache
 def enum_values(shape_name: str) -> tuple[str, ...]:
     """Return the enum of a string shape, such as `TrainingJobStatus`."""
     return tuple(shape(shape_name).enum)
