@@ -126,7 +126,7 @@ def list_page(
     A capped page still carries a NextToken while training jobs remain.
     """
     size = max_results if page_size_limit is None else min(max_results, page_size_limit)
-    if not next_token and _is_default_order(query):
+    if not next_token and is_default_order(query):
         first = job.first_records_by_name(size)
         if first is not None:
             selected, more = first
@@ -155,7 +155,8 @@ def list_page(
     return Page(selected, token)
 
 
-def _is_default_order(query: Query) -> bool:
+def is_default_order(query: Query) -> bool:
+    """True for the order of a request without SortBy, SortOrder and StatusEquals."""
     return query.sort_by == "Name" and query.sort_order == "Ascending" and query.status is None
 
 

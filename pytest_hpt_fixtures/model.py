@@ -267,7 +267,8 @@ class FakeTuningJob:
         # can tell that they are out of date.
         self.version = 0
         self.lock = threading.RLock()
-        # Sorted listings per query shape, owned by the listing module.
+        # Sorted listings per query shape, owned by the listing module, and
+        # the last first page encoded, owned by the operations module.
         self.indexes: dict[Any, Any] = {}
         self._records: list[TrainingJobRecord] = list(records or [])
         self._pending: PendingRecords | None = None

@@ -7,6 +7,7 @@ time and failure reason as reading everything at once.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -143,3 +144,53 @@ def test_added_training_jobs_follow_lazy_ones(mock: TuningJobMock) -> None:
 
     assert [record.name for record in job.records][-2:] == [s["TrainingJobName"] for s in added]
     assert len(job.records) == 14
+
+
+def test_first_page_read_again_sees_added_training_jobs(mock: TuningJobMock) -> None:
+    job = mock.add_tuning_job(training_jobs=5)
+    first = client().list_training_jobs_for_hyper_parameter_tuning_job(
+        HyperParameterTuningJobName=job.name
+    )
+
+    mock.add_training_jobs(job, 2)
+    again = client().list_training_jobs_for_hyper_parameter_tuning_job(
+        HyperParameterTuningJobName=job.name
+    )
+
+    assert len(first["TrainingJobSummaries"]) == 5
+    assert [s["TrainingJobName"] for s in again["TrainingJobSummaries"]] == sorted(
+        job.training_job_names
+    )
+
+
+def test_first_pages_of_other_sizes_are_not_mixed_up(mock: TuningJobMock) -> None:
+    job = mock.add_tuning_job(training_jobs=30)
+    names = sorted(job.training_job_names)
+
+    for size in (3, 12, 3, 30, 12):
+        page = client().list_training_jobs_for_hyper_parameter_tuning_job(
+            HyperParameterTuningJobName=job.name, MaxResults=size
+        )
+        assert [s["TrainingJobName"] for s in page["TrainingJobSummaries"]] == names[:size]
+        assert ("NextToken" in page) == (size < 30)
+
+
+def test_null_members_take_their_defaults(mock: TuningJobMock) -> None:
+    from pytest_hpt_fixtures import wire
+    from pytest_hpt_fixtures.operations import OPERATIONS, ServiceRequest
+
+    job = mock.add_tuning_job(training_jobs=12)
+    params = {
+        "HyperParameterTuningJobName": job.name,
+        "MaxResults": None,
+        "SortBy": None,
+        "SortOrder": None,
+    }
+    operation = "ListTrainingJobsForHyperParameterTuningJob"
+    request = ServiceRequest(operation, params, mock.account_id, mock.region)
+
+    body = json.loads(wire.respond(OPERATIONS[operation](mock._registry, request)).body)
+
+    assert [s["TrainingJobName"] for s in body["TrainingJobSummaries"]] == sorted(
+        job.training_job_names
+    )[:10]
