@@ -69,7 +69,8 @@ def list_training_jobs_for_hyper_parameter_tuning_job(
         first_page = (job.version, query, max_results)
         cached = job.indexes.get(_ENCODED_FIRST_PAGE)
         if cached is not None and cached[0] == first_page:
-            return RawJSON(cached[1])
+            encoded: RawJSON = cached[1]
+            return encoded
 
     page = listing.list_page(
         job,
@@ -83,10 +84,10 @@ def list_training_jobs_for_hyper_parameter_tuning_job(
     body = b'{"TrainingJobSummaries":[' + b",".join(r.wire_json() for r in page.records) + b"]"
     if page.next_token is not None:
         body += b',"NextToken":' + json.dumps(page.next_token).encode()
-    body += b"}"
+    encoded = RawJSON(body + b"}")
     if first_page is not None:
-        job.indexes[_ENCODED_FIRST_PAGE] = (first_page, body)
-    return RawJSON(body)
+        job.indexes[_ENCODED_FIRST_PAGE] = (first_page, encoded)
+    return encoded
 
 
 def describe_hyper_parameter_tuning_job(

@@ -151,7 +151,8 @@ def respond(outcome: Mapping[str, Any] | RawJSON | ServiceError) -> WireResponse
         body = json.dumps({"__type": outcome.code, "message": outcome.message}).encode()
         return WireResponse(outcome.status, _headers(body), body)
     if isinstance(outcome, RawJSON):
-        body = bytes(outcome)
+        # Already bytes, and immutable: sent as it is, without a copy.
+        body = outcome
     else:
         body = json.dumps(outcome, separators=(",", ":")).encode()
     return WireResponse(200, _headers(body), body)
