@@ -2,10 +2,10 @@
 
 `make_spec` validates the keyword arguments of `TuningJobMock.add_tuning_job`
 (merged over a scenario's defaults) into a `TuningJobSpec`; `build_tuning_job`
-turns a spec into a `FakeTuningJob`. All randomness comes from a random
-source that each tuning job owns, seeded from its seed and lent to one shared
-Faker instance while it draws, so the same seed gives the same tuning job,
-whenever its training jobs are generated.
+turns a spec into a `FakeTuningJob`. Each tuning job owns a random source,
+seeded from its seed, and lends it to one shared Faker instance while it
+draws. So the same seed gives the same tuning job, whether its training jobs
+are generated at once or when first read.
 
 How the data follows SageMaker:
 - training jobs launch in waves of `max_parallel_training_jobs`; a wave starts

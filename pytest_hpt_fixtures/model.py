@@ -81,6 +81,7 @@ class TrainingJobRecord:
         objective: ObjectiveMetric | None = None,
         objective_status: str | None = None,
     ) -> None:
+        # Members in the order SageMaker's JSON lists them.
         summary: dict[str, Any] = {}
         if definition_name is not None:
             summary["TrainingJobDefinitionName"] = definition_name
@@ -106,6 +107,7 @@ class TrainingJobRecord:
             summary["FinalHyperParameterTuningJobObjectiveMetric"] = metric
         if objective_status is not None:
             summary["ObjectiveStatus"] = objective_status
+
         set_field = object.__setattr__
         set_field(self, "_json", json.dumps(summary, separators=(",", ":")).encode())
         set_field(self, "name", name)
@@ -263,6 +265,7 @@ class FakeTuningJob:
         self.parent_tuning_jobs: list[FakeTuningJob] = parent_tuning_jobs or []
         # ResourceLimits.MaxNumberOfTrainingJobs; None means the number of training jobs.
         self.max_number_of_training_jobs = max_number_of_training_jobs
+
         # Counts changes to `records`, so that sorted listings built earlier
         # can tell that they are out of date.
         self.version = 0
@@ -270,6 +273,7 @@ class FakeTuningJob:
         # Sorted listings per query shape, owned by the listing module, and
         # the last first page encoded, owned by the operations module.
         self.indexes: dict[Any, Any] = {}
+
         self._records: list[TrainingJobRecord] = list(records or [])
         self._pending: PendingRecords | None = None
         # HyperParameterTuningEndTime; None while the tuning job runs.
