@@ -2,9 +2,10 @@
 
 `make_spec` validates the keyword arguments of `TuningJobMock.add_tuning_job`
 (merged over a scenario's defaults) into a `TuningJobSpec`; `build_tuning_job`
-turns a spec into a `FakeTuningJob`. All randomness comes from one shared
-Faker instance reseeded for each tuning job, so the same seed gives the same
-tuning job.
+turns a spec into a `FakeTuningJob`. Each tuning job owns a random source,
+seeded from its seed, and lends it to one shared Faker instance while it
+draws. So the same seed gives the same tuning job, whether its training jobs
+are generated at once or when first read.
 
 How the data follows SageMaker:
 - training jobs launch in waves of `max_parallel_training_jobs`; a wave starts
@@ -22,12 +23,15 @@ How the data follows SageMaker:
 from __future__ import annotations
 
 import difflib
+import itertools
 import math
 import re
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
+from random import Random
 from typing import TYPE_CHECKING, Any
 
 from . import service_model
@@ -37,12 +41,11 @@ from .model import FakeTuningJob, ObjectiveMetric, TrainingJobRecord, from_epoch
 from .providers import (
     ALGORITHM_PARAMETER_RANGES,
     RANGE_KINDS,
+    ParsedRange,
     TuningJobProvider,
     metric_bounds,
     objective_status_for,
-    position_of,
     sagemaker_arn,
-    value_at,
 )
 from .scenarios import Scenario, get_scenario
 
@@ -61,7 +64,9 @@ DEFAULT_PARAMETER_RANGES: dict[str, list[dict[str, Any]]] = ALGORITHM_PARAMETER_
 _ACCOUNT_ID = re.compile(r"[0-9]{12}")
 _REGION = re.compile(r"[a-z]{2}(-[a-z]+)+-[0-9]+")
 
-_faker_lock = threading.Lock()
+# Reentrant, so that generating one tuning job's training jobs may read
+# another's, such as a warm start child reading its parent's.
+_faker_lock = threading.RLock()
 _faker: Any = None
 
 
@@ -69,8 +74,8 @@ def shared_faker() -> Any:
     """Return the process's one Faker instance with the tuning job provider.
 
     Creating a Faker instance costs tens of milliseconds, so it is made once
-    and reseeded for each tuning job. Callers hold `faker_lock()` while they
-    reseed and draw from it.
+    and each tuning job lends it its random source (`drawing_from`). Callers
+    hold `faker_lock()` while they draw from it.
     """
     global _faker
     if _faker is None:
@@ -82,8 +87,25 @@ def shared_faker() -> Any:
     return _faker
 
 
-def faker_lock() -> threading.Lock:
+def faker_lock() -> threading.RLock:
     return _faker_lock
+
+
+@contextmanager
+def drawing_from(source: Random) -> Iterator[Any]:
+    """Lend `source` to the shared Faker instance and yield the instance.
+
+    Every draw then comes from `source`, so a tuning job that owns its source
+    can generate in parts and still get what it would get at once.
+    """
+    with _faker_lock:
+        faker = shared_faker()
+        saved = faker.random
+        faker.random = source
+        try:
+            yield faker
+        finally:
+            faker.random = saved
 
 
 # --- specs -------------------------------------------------------------------
@@ -567,9 +589,7 @@ def build_tuning_job(
     `parent_tuning_jobs` contains its generated parent, which the caller
     registers as well.
     """
-    with faker_lock():
-        faker = shared_faker()
-        faker.seed_instance(seed)
+    with drawing_from(Random(seed)) as faker:
         return _build(spec, faker, name or spec.name, creation_time)
 
 
@@ -580,7 +600,7 @@ def _build(
     surfaces = [ObjectiveSurface.draw(random, definition) for definition in spec.definitions]
     creation = creation_time or faker.tuning_job_creation_time()
     if not spec.warm_start:
-        return _Builder(spec, faker, name, creation, surfaces).build()
+        return _Builder(spec, faker, name, creation, surfaces).build(defer=True)
 
     # The parent ran the same search on the same data, so it shares the
     # objective surface. The child is created after the parent finished.
@@ -638,13 +658,13 @@ def build_more_training_jobs(
     `training_jobs` and for a name that `job` already has.
     """
     _check_training_jobs(training_jobs)
-    with faker_lock():
-        faker = shared_faker()
-        faker.seed_instance(job_seed)
-        surfaces = [ObjectiveSurface.draw(faker.random, d) for d in spec.definitions]
+    existing = list(job.records)
+    source = Random(job_seed)
+    with drawing_from(source) as faker:
+        surfaces = [ObjectiveSurface.draw(source, d) for d in spec.definitions]
         builder = _Builder(spec, faker, job.name, job.creation_time, surfaces)
-        faker.seed_instance(seed)
-        return builder.more_records(training_jobs, list(job.records))
+        source.seed(seed)
+        return builder.more_records(training_jobs, existing)
 
 
 class _Builder:
@@ -664,8 +684,23 @@ class _Builder:
         self.name = name or faker.tuning_job_name(creation_time=creation)
         self.surfaces = surfaces
         self.exploit_floor = exploit_floor
+        # Each definition's ranges, parsed once, by the definition's id.
+        self._ranges: dict[int, list[ParsedRange]] = {}
+        # The provider's methods, looked up once: Faker finds them on each
+        # access. They draw from whatever source the instance has been lent.
+        self._training_job_name = faker.training_job_name
+        self._training_job_times = faker.training_job_times
+        self._failure_reason = faker.failure_reason
+        self._objective_metric_value = faker.objective_metric_value
 
-    def build(self, inherited: Sequence[TrainingJobRecord] = ()) -> FakeTuningJob:
+    def build(
+        self, inherited: Sequence[TrainingJobRecord] = (), *, defer: bool = False
+    ) -> FakeTuningJob:
+        """Return the tuning job with its training jobs after the `inherited` ones.
+
+        With `defer`, generated training jobs are made when first read, unless
+        some are inherited or given as dicts.
+        """
         spec = self.spec
         job = FakeTuningJob(
             name=self.name,
@@ -690,17 +725,20 @@ class _Builder:
             creation_time=self.creation,
             training_job_early_stopping_type=spec.early_stopping_type,
         )
+        count, overrides = _count_and_overrides(spec.training_jobs)
+        if defer and count and not inherited and not overrides:
+            job.defer_records(_PendingGeneration(self, count))
+            return job
         job.add_records([*inherited, *self.records()])
-        self._finish(job)
+        self.finish(job)
         return job
 
-    def _finish(self, job: FakeTuningJob) -> None:
+    def finish(self, job: FakeTuningJob) -> None:
         """Set what follows from the training jobs: end time and failure reason."""
         records = job.records
         if job.status not in ("InProgress", "Stopping"):
             latest = max(
-                [job.creation_time.timestamp()]
-                + [r.end_time or r.start_time or r.creation_time for r in records]
+                [job.creation_time.timestamp()] + [record.latest_time for record in records]
             )
             job.end_time = from_epoch(round(latest + self.random.uniform(20, 180), 3))
         if job.status == "Failed":
@@ -712,6 +750,12 @@ class _Builder:
 
     def records(self) -> list[TrainingJobRecord]:
         count, overrides = _count_and_overrides(self.spec.training_jobs)
+        return list(self.launch(count, overrides))
+
+    def launch(
+        self, count: int, overrides: Sequence[Mapping[str, Any]]
+    ) -> Iterator[TrainingJobRecord]:
+        """Draw the statuses and first launch time, then yield the training jobs."""
         statuses = self._statuses(count)
         wave_start = self.creation.timestamp() + self.random.randint(20, 90)
         return self._launch(count, overrides, statuses, wave_start, existing=[])
@@ -725,11 +769,11 @@ class _Builder:
         count, overrides = _count_and_overrides(training_jobs)
         statuses = self._statuses(count)
         latest = max(
-            (record.end_time or record.start_time or record.creation_time for record in existing),
+            (record.latest_time for record in existing),
             default=self.creation.timestamp(),
         )
         wave_start = latest + self.random.randint(5, 60)
-        return self._launch(count, overrides, statuses, wave_start, existing=existing)
+        return list(self._launch(count, overrides, statuses, wave_start, existing=existing))
 
     def _launch(
         self,
@@ -739,11 +783,10 @@ class _Builder:
         wave_start: float,
         *,
         existing: list[TrainingJobRecord],
-    ) -> list[TrainingJobRecord]:
+    ) -> Iterator[TrainingJobRecord]:
         """Generate `count` training jobs in waves, numbered after the `existing` ones."""
         spec = self.spec
         parallel = spec.max_parallel_training_jobs
-        records: list[TrainingJobRecord] = []
         names = {record.name.lower() for record in existing}
         # Later waves count from the waves of the existing training jobs, so
         # that Bayesian search keeps moving towards the best region.
@@ -767,12 +810,9 @@ class _Builder:
                         "in this tuning job; names must be unique, ignoring case."
                     )
                 names.add(record.name.lower())
-                records.append(record)
-                wave_end = max(
-                    wave_end, record.end_time or record.start_time or record.creation_time
-                )
+                wave_end = max(wave_end, record.latest_time)
+                yield record
             wave_start = wave_end + self.random.uniform(5, 60)
-        return records
 
     def _statuses(self, count: int) -> list[str]:
         """Return the status of each training job, in creation order."""
@@ -822,11 +862,11 @@ class _Builder:
         definition_index = (number - 1) % len(spec.definitions)
         definition = spec.definitions[definition_index]
         surface = self.surfaces[definition_index]
-        name = self.faker.training_job_name(self.name, number)
+        name = self._training_job_name(self.name, number)
         status = "Stopped" if label == "UserStopped" else label
 
         positions, hyperparameters = self._hyperparameters(definition, surface, progress)
-        creation, start, end = self.faker.training_job_times(status, from_epoch(created))
+        creation, start, end = self._training_job_times(status, from_epoch(created))
         quality = surface.quality(positions) + self.random.gauss(0, OBJECTIVE_NOISE)
         failure_reason = None
         objective = None
@@ -834,7 +874,7 @@ class _Builder:
         if status == "Completed":
             objective = self._objective(definition, quality)
         elif status == "Failed":
-            failure_reason = self.faker.failure_reason()
+            failure_reason = self._failure_reason()
         elif label == "UserStopped":
             # Stopped with the tuning job before it reported its metric.
             objective_status = "Failed"
@@ -869,23 +909,73 @@ class _Builder:
             exploit = max(self.exploit_floor, progress * 0.8)
         positions: dict[str, float] = {}
         values: dict[str, str] = {}
-        for key, kind in RANGE_KINDS.items():
-            for item in definition.parameter_ranges.get(key, []):
-                name = item["Name"]
-                if self.random.random() < exploit:
-                    position = self.random.gauss(surface.optimum[name], 0.1)
-                else:
-                    position = self.random.random()
-                position = min(0.999999, max(0.0, position))
-                values[name] = value_at(item, kind, position)
-                positions[name] = position_of(item, kind, values[name])
+        random = self.random
+        for parsed in self._parsed_ranges(definition):
+            name = parsed.name
+            if random.random() < exploit:
+                position = random.gauss(surface.optimum[name], 0.1)
+            else:
+                position = random.random()
+            position = min(0.999999, max(0.0, position))
+            value = parsed.value_at(position)
+            values[name] = value
+            positions[name] = parsed.position_of(value)
         return positions, values
 
+    def _parsed_ranges(self, definition: TrainingJobDefinition) -> list[ParsedRange]:
+        parsed = self._ranges.get(id(definition))
+        if parsed is None:
+            parsed = [
+                ParsedRange(item, kind)
+                for key, kind in RANGE_KINDS.items()
+                for item in definition.parameter_ranges.get(key, [])
+            ]
+            self._ranges[id(definition)] = parsed
+        return parsed
+
     def _objective(self, definition: TrainingJobDefinition, quality: float) -> ObjectiveMetric:
-        value = self.faker.objective_metric_value(
+        value = self._objective_metric_value(
             definition.objective_metric, quality, definition.objective_type
         )
         return ObjectiveMetric(definition.objective_metric, float(value), definition.objective_type)
+
+
+class _PendingGeneration:
+    """The generated training jobs of one tuning job, made when first read.
+
+    They draw from the builder's random source, which the tuning job owns,
+    so training jobs made in parts equal those made at once.
+    """
+
+    def __init__(self, builder: _Builder, count: int) -> None:
+        self._builder = builder
+        self._count = count
+        self._remaining = count
+        self._records = builder.launch(count, ())
+
+    @property
+    def remaining(self) -> int:
+        return self._remaining
+
+    @property
+    def in_name_order(self) -> bool:
+        # Names carry the training job's number in three digits up to 999,
+        # after the same prefix, so they sort as the numbers do.
+        return self._count <= 999
+
+    def take(self, count: int) -> list[TrainingJobRecord]:
+        with drawing_from(self._builder.random):
+            records = list(itertools.islice(self._records, count))
+            if len(records) >= self._remaining:
+                # Run the generation to its end: the launch of the wave
+                # after the last one is drawn too, as when made at once.
+                records.extend(self._records)
+        self._remaining -= len(records)
+        return records
+
+    def finish(self, job: FakeTuningJob) -> None:
+        with drawing_from(self._builder.random):
+            self._builder.finish(job)
 
 
 def _count_and_overrides(

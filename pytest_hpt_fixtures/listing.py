@@ -2,7 +2,9 @@
 
 Each query shape (sort key and status filter) of a tuning job gets one sorted
 index, built in O(n log n) on first use and rebuilt only after training jobs
-are added. A page is then a binary search plus a slice: O(log n + page).
+are added. A page is then a binary search plus a slice: O(log n + page). The first
+page in name order needs no index while the tuning job's training jobs are
+generated in name order: it generates only its own training jobs.
 
 A NextToken records the sort key of the last training job returned. The next
 page starts strictly after that key, so a training job added during
@@ -18,6 +20,7 @@ from __future__ import annotations
 import base64
 import binascii
 import bisect
+import functools
 import hashlib
 import hmac
 import json
@@ -40,7 +43,7 @@ _SORT_KEYS: dict[str, Callable[[TrainingJobRecord], SortKey]] = {
     "CreationTime": lambda record: (record.creation_time, record.name),
     "Status": lambda record: (record.status, record.name),
     "FinalObjectiveMetricValue": lambda record: (
-        record.objective.value if record.objective is not None else 0.0,
+        record.objective_value if record.objective_value is not None else 0.0,
         record.name,
     ),
 }
@@ -85,12 +88,23 @@ _START = Position(after=None, page=0)
 
 
 class _Index:
-    __slots__ = ("keys", "records", "version")
+    """The training jobs of one query shape, sorted by `sort_key`.
 
-    def __init__(self, version: int, keys: list[SortKey], records: list[TrainingJobRecord]):
+    Sort keys are computed during a search rather than kept, to keep a
+    large tuning job small.
+    """
+
+    __slots__ = ("records", "sort_key", "version")
+
+    def __init__(
+        self,
+        version: int,
+        records: list[TrainingJobRecord],
+        sort_key: Callable[[TrainingJobRecord], SortKey],
+    ):
         self.version = version
-        self.keys = keys
         self.records = records
+        self.sort_key = sort_key
 
 
 def tuning_job_identity(job: FakeTuningJob) -> str:
@@ -111,26 +125,39 @@ def list_page(
     `page_size_limit` caps the page below `max_results`; 0 gives an empty page.
     A capped page still carries a NextToken while training jobs remain.
     """
+    size = max_results if page_size_limit is None else min(max_results, page_size_limit)
+    if not next_token and is_default_order(query):
+        first = job.first_records_by_name(size)
+        if first is not None:
+            selected, more = first
+            last_key = (selected[-1].name,) if selected else None
+            return Page(selected, encode_token(query, last_key, page=1) if more else None)
+
     position = decode_token(next_token, query) if next_token else _START
     index = _index(job, query)
-    keys, records = index.keys, index.records
-    size = max_results if page_size_limit is None else min(max_results, page_size_limit)
+    records, sort_key = index.records, index.sort_key
+    after = position.after
 
     if query.sort_order == "Ascending":
-        start = 0 if position.after is None else bisect.bisect_right(keys, position.after)
-        end = min(len(keys), start + size)
+        start = 0 if after is None else bisect.bisect_right(records, after, key=sort_key)
+        end = min(len(records), start + size)
         selected = records[start:end]
-        last_key = keys[end - 1] if end > start else position.after
-        more = end < len(keys)
+        last_key = sort_key(records[end - 1]) if end > start else after
+        more = end < len(records)
     else:
-        end = len(keys) if position.after is None else bisect.bisect_left(keys, position.after)
+        end = len(records) if after is None else bisect.bisect_left(records, after, key=sort_key)
         start = max(0, end - size)
         selected = records[start:end][::-1]
-        last_key = keys[start] if end > start else position.after
+        last_key = sort_key(records[start]) if end > start else after
         more = start > 0
 
     token = encode_token(query, last_key, page=position.page + 1) if more else None
     return Page(selected, token)
+
+
+def is_default_order(query: Query) -> bool:
+    """True for the order of a request without SortBy, SortOrder and StatusEquals."""
+    return query.sort_by == "Name" and query.sort_order == "Ascending" and query.status is None
 
 
 def _index(job: FakeTuningJob, query: Query) -> _Index:
@@ -154,9 +181,9 @@ def _build_index(job: FakeTuningJob, query: Query) -> _Index:
     if query.sort_by == "FinalObjectiveMetricValue":
         # API reference: sorting by FinalObjectiveMetricValue lists only the
         # training jobs that have an objective metric.
-        records = [record for record in records if record.objective is not None]
-    pairs = sorted(((sort_key(record), record) for record in records), key=lambda pair: pair[0])
-    return _Index(job.version, [key for key, _ in pairs], [record for _, record in pairs])
+        records = [record for record in records if record.objective_value is not None]
+    # Every sort key ends with the unique name, so no two keys are equal.
+    return _Index(job.version, sorted(records, key=sort_key), sort_key)
 
 
 # --- NextToken -------------------------------------------------------------
@@ -167,6 +194,9 @@ _TOKEN_KEY = b"pytest-hpt-fixtures NextToken v1"
 _SIGNATURE_BYTES = 12
 
 
+# A client paging through a listing again gets the same tokens, so recent
+# ones are kept rather than signed again.
+@functools.lru_cache(maxsize=1024)
 def encode_token(query: Query, last_key: SortKey | None, *, page: int) -> str:
     """Return the NextToken for page number `page`, which starts after `last_key`.
 

@@ -143,6 +143,8 @@ class TuningJobMock:
         self._active_depth = 0
         self._environment: SavedEnvironment | None = None
         self._requests_transport: Any = None
+        # The fake credentials requests are signed with, made on first use.
+        self._signing_credentials: Any = None
 
     def __repr__(self) -> str:
         return (
@@ -511,7 +513,11 @@ class TuningJobMock:
         if FAKE_ACCESS_KEY.fullmatch(access_key):
             credentials = own
         else:
-            credentials = Credentials(fake_access_key_id(self.account_id), FAKE_SECRET_ACCESS_KEY)
+            access_key = fake_access_key_id(self.account_id)
+            credentials = self._signing_credentials
+            if credentials is None or credentials.access_key != access_key:
+                credentials = Credentials(access_key, FAKE_SECRET_ACCESS_KEY)
+                self._signing_credentials = credentials
         request.context.setdefault("signing", {})["request_credentials"] = credentials
 
     def handle_botocore_request(self, request: Any, event_name: str = "") -> Any:

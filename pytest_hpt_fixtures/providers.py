@@ -668,23 +668,65 @@ def range_kind(parameter_range: Mapping[str, Any]) -> str:
 
 def value_at(parameter_range: Mapping[str, Any], kind: str, position: float) -> str:
     """Return the value at `position` in [0, 1) of a parameter range, as SageMaker writes it."""
-    if kind == "Categorical":
-        values = parameter_range["Values"]
-        return str(values[min(len(values) - 1, int(position * len(values)))])
-    low = float(parameter_range["MinValue"])
-    high = float(parameter_range["MaxValue"])
-    scaling = parameter_range.get("ScalingType", "Auto")
-    value = scale(low, high, position, scaling)
-    if kind == "Integer":
-        return str(min(int(high), max(int(low), math.floor(value + 0.5))))
-    # Six significant digits. A value that rounding moved outside the range
-    # becomes the bound itself, written as the range declares it.
-    text = format(value, ".6g")
-    if float(text) < low:
-        return str(parameter_range["MinValue"])
-    if float(text) > high:
-        return str(parameter_range["MaxValue"])
-    return text
+    return ParsedRange(parameter_range, kind).value_at(position)
+
+
+class ParsedRange:
+    """One parameter range with its bounds read once, for drawing many values."""
+
+    __slots__ = ("high", "kind", "low", "name", "range", "scaling", "values")
+
+    def __init__(self, parameter_range: Mapping[str, Any], kind: str) -> None:
+        self.range = parameter_range
+        self.kind = kind
+        self.name: str = parameter_range.get("Name", "")
+        self.values: list[str] = []
+        self.low = self.high = 0.0
+        self.scaling = "Auto"
+        if kind == "Categorical":
+            self.values = [str(item) for item in parameter_range["Values"]]
+        else:
+            self.low = float(parameter_range["MinValue"])
+            self.high = float(parameter_range["MaxValue"])
+            self.scaling = parameter_range.get("ScalingType", "Auto")
+
+    def value_at(self, position: float) -> str:
+        """Return the value at `position` in [0, 1), as SageMaker writes it."""
+        if self.kind == "Categorical":
+            values = self.range["Values"]
+            return str(values[min(len(values) - 1, int(position * len(values)))])
+        low, high = self.low, self.high
+        value = scale(low, high, position, self.scaling)
+        if self.kind == "Integer":
+            return str(min(int(high), max(int(low), math.floor(value + 0.5))))
+        # Six significant digits. A value that rounding moved outside the range
+        # becomes the bound itself, written as the range declares it.
+        text = format(value, ".6g")
+        if float(text) < low:
+            return str(self.range["MinValue"])
+        if float(text) > high:
+            return str(self.range["MaxValue"])
+        return text
+
+    def position_of(self, value: str) -> float:
+        """Return where `value` lies in the range, in [0, 1], on the range's own scale."""
+        if self.kind == "Categorical":
+            values = self.values
+            if len(values) == 1 or value not in values:
+                return 0.5
+            return values.index(value) / (len(values) - 1)
+        low, high = self.low, self.high
+        if high <= low:
+            return 0.5
+        number = float(value)
+        scaling = self.scaling
+        if scaling == "Logarithmic" and low > 0 and number > 0:
+            return (math.log(number) - math.log(low)) / (math.log(high) - math.log(low))
+        if scaling == "ReverseLogarithmic" and high < 1 and number < 1:
+            return (math.log(1 - number) - math.log(1 - low)) / (
+                math.log(1 - high) - math.log(1 - low)
+            )
+        return (number - low) / (high - low)
 
 
 def scale(low: float, high: float, position: float, scaling: str) -> float:
@@ -699,19 +741,4 @@ def scale(low: float, high: float, position: float, scaling: str) -> float:
 
 def position_of(parameter_range: Mapping[str, Any], kind: str, value: str) -> float:
     """Return where a value lies in its range, in [0, 1], on the range's own scale."""
-    if kind == "Categorical":
-        values = [str(item) for item in parameter_range["Values"]]
-        if len(values) == 1 or value not in values:
-            return 0.5
-        return values.index(value) / (len(values) - 1)
-    low = float(parameter_range["MinValue"])
-    high = float(parameter_range["MaxValue"])
-    if high <= low:
-        return 0.5
-    number = float(value)
-    scaling = parameter_range.get("ScalingType", "Auto")
-    if scaling == "Logarithmic" and low > 0 and number > 0:
-        return (math.log(number) - math.log(low)) / (math.log(high) - math.log(low))
-    if scaling == "ReverseLogarithmic" and high < 1 and number < 1:
-        return (math.log(1 - number) - math.log(1 - low)) / (math.log(1 - high) - math.log(1 - low))
-    return (number - low) / (high - low)
+    return ParsedRange(parameter_range, kind).position_of(value)

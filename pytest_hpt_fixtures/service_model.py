@@ -31,10 +31,13 @@ def operation_model(operation: str) -> Any:
     return service_model().operation_model(operation)
 
 
+@functools.cache
 def shape(name: str) -> Any:
+    # botocore builds a new shape object on each look-up; one is enough.
     return service_model().shape_for(name)
 
 
+@functools.cache
 def enum_values(shape_name: str) -> tuple[str, ...]:
     """Return the enum of a string shape, such as `TrainingJobStatus`."""
     return tuple(shape(shape_name).enum)
@@ -62,9 +65,9 @@ def validate_input(operation: str, params: Mapping[str, Any]) -> None:
     `1 validation error detected: Value '0' at 'maxResults' failed to satisfy
     constraint: Member must have value greater than or equal to 1`.
     """
-    input_shape = operation_model(operation).input_shape
-    _check_input_types(input_shape, params)
-    problems = list(_input_constraint_problems(input_shape, params))
+    members = _input_members(operation)
+    _check_input_types(members, params)
+    problems = list(_input_constraint_problems(members, params))
     if problems:
         count = len(problems)
         noun = "error" if count == 1 else "errors"
@@ -118,17 +121,41 @@ def _has_input_type(shape_type: str, value: Any) -> bool:
     return True
 
 
-def _check_input_types(input_shape: Any, params: Mapping[str, Any]) -> None:
-    for member, member_shape in input_shape.members.items():
-        value = params.get(member)
-        if value is None or _has_input_type(member_shape.type_name, value):
+class _InputMember:
+    """One member of an operation's input shape, read from the model once."""
+
+    __slots__ = ("location", "name", "required", "shape", "type_name")
+
+    def __init__(self, name: str, member_shape: Any, required: bool) -> None:
+        self.name = name
+        self.shape = member_shape
+        self.type_name: str = member_shape.type_name
+        self.location = wire_member_name(name)
+        self.required = required
+
+
+@functools.cache
+def _input_members(operation: str) -> tuple[_InputMember, ...]:
+    input_shape = operation_model(operation).input_shape
+    required = set(input_shape.required_members)
+    return tuple(
+        _InputMember(name, member_shape, name in required)
+        for name, member_shape in input_shape.members.items()
+    )
+
+
+def _check_input_types(members: tuple[_InputMember, ...], params: Mapping[str, Any]) -> None:
+    for input_member in members:
+        value = params.get(input_member.name)
+        type_name = input_member.type_name
+        if value is None or _has_input_type(type_name, value):
             continue
-        target = _TARGET_TYPE_NAMES.get(member_shape.type_name, member_shape.type_name)
+        target = _TARGET_TYPE_NAMES.get(type_name, type_name)
         # An array or object is not shown: it may nest deeper than repr can go.
         shown = "" if isinstance(value, (list, dict)) else f"value {_quote(value)} "
         raise SerializationError(
             f"{_json_type_name(value)} can not be converted to {target} "
-            f"({shown}at '{wire_member_name(member)}')"
+            f"({shown}at '{input_member.location}')"
         )
 
 
@@ -136,13 +163,14 @@ def _quote(value: Any) -> str:
     return f"'{value}'"
 
 
-def _input_constraint_problems(input_shape: Any, params: Mapping[str, Any]) -> Iterator[str]:
-    required = set(input_shape.required_members)
-    for member, member_shape in input_shape.members.items():
-        location = wire_member_name(member)
-        value = params.get(member)
+def _input_constraint_problems(
+    members: tuple[_InputMember, ...], params: Mapping[str, Any]
+) -> Iterator[str]:
+    for input_member in members:
+        location, member_shape = input_member.location, input_member.shape
+        value = params.get(input_member.name)
         if value is None:
-            if member in required:
+            if input_member.required:
                 yield (
                     f"Value null at '{location}' failed to satisfy constraint: "
                     "Member must not be null"

@@ -11,8 +11,10 @@ SageMaker JSON 1.1 facts (botocore's model, `protocol: json`, `jsonVersion:
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+import time
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -40,11 +42,24 @@ class WireRequest:
 
     def header(self, name: str) -> str | None:
         """Return a header value; HTTP header names are not case sensitive."""
-        lowered = name.lower()
+        value = None
+        if not isinstance(self.headers, dict):
+            # botocore's header mapping looks names up without regard to
+            # case, and is slow to go through.
+            value = self.headers.get(name)
+        if value is None:
+            value = self._by_lowered_name.get(name.lower())
+        if value is None or isinstance(value, str):
+            return value
+        return value.decode("latin-1")
+
+    @functools.cached_property
+    def _by_lowered_name(self) -> dict[str, Any]:
+        # The first of several spellings of one name wins.
+        headers: dict[str, Any] = {}
         for key, value in self.headers.items():
-            if key.lower() == lowered:
-                return value if isinstance(value, str) else value.decode("latin-1")
-        return None
+            headers.setdefault(key.lower(), value)
+        return headers
 
 
 @dataclass(frozen=True)
@@ -136,7 +151,8 @@ def respond(outcome: Mapping[str, Any] | RawJSON | ServiceError) -> WireResponse
         body = json.dumps({"__type": outcome.code, "message": outcome.message}).encode()
         return WireResponse(outcome.status, _headers(body), body)
     if isinstance(outcome, RawJSON):
-        body = bytes(outcome)
+        # Already bytes, and immutable: sent as it is, without a copy.
+        body = outcome
     else:
         body = json.dumps(outcome, separators=(",", ":")).encode()
     return WireResponse(200, _headers(body), body)
@@ -147,5 +163,11 @@ def _headers(body: bytes) -> dict[str, str]:
         "x-amzn-RequestId": str(uuid.uuid4()),
         "Content-Type": CONTENT_TYPE,
         "Content-Length": str(len(body)),
-        "Date": formatdate(usegmt=True),
+        "Date": _http_date(int(time.time())),
     }
+
+
+@functools.lru_cache(maxsize=1)
+def _http_date(second: int) -> str:
+    # The Date header changes once a second, so it is formatted once a second.
+    return formatdate(second, usegmt=True)
