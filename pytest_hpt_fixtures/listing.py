@@ -17,17 +17,13 @@ empty: botocore's paginator stops with an error on a repeated token.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import bisect
 import functools
-import hashlib
-import hmac
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from . import tokens
 from .errors import ValidationError
 from .model import FakeTuningJob, TrainingJobRecord
 
@@ -191,7 +187,6 @@ def _build_index(job: FakeTuningJob, query: Query) -> _Index:
 # Signs tokens so that a changed token is detected. It guards against
 # mistakes, not attackers, and a fixed key keeps tokens the same across runs.
 _TOKEN_KEY = b"pytest-hpt-fixtures NextToken v1"
-_SIGNATURE_BYTES = 12
 
 
 # A client paging through a listing again gets the same tokens, so recent
@@ -208,9 +203,7 @@ def encode_token(query: Query, last_key: SortKey | None, *, page: int) -> str:
         "after": None if last_key is None else list(last_key),
         "page": page,
     }
-    body = json.dumps(payload, separators=(",", ":"), sort_keys=True).encode()
-    signature = hmac.new(_TOKEN_KEY, body, hashlib.sha256).digest()[:_SIGNATURE_BYTES]
-    return f"{_b64encode(body)}.{_b64encode(signature)}"
+    return tokens.encode(payload, key=_TOKEN_KEY)
 
 
 def decode_token(token: str, query: Query) -> Position:
@@ -219,16 +212,16 @@ def decode_token(token: str, query: Query) -> Position:
     Raises `ValidationError` for a token that was changed, cut, made up, or
     issued for another tuning job, filter or sort.
     """
-    payload = _verified_payload(token)
+    payload = tokens.decode(token, key=_TOKEN_KEY)
     if payload is None:
         raise ValidationError(
-            f"Invalid pagination token '{_shorten(token)}'. Pass the NextToken "
+            f"Invalid pagination token '{tokens.shorten(token)}'. Pass the NextToken "
             "of the previous response unchanged."
         )
     expected_query = [query.sort_by, query.sort_order, query.status]
     if payload.get("job") != query.tuning_job_identity or payload.get("query") != expected_query:
         raise ValidationError(
-            f"Invalid pagination token '{_shorten(token)}': it was issued for a different "
+            f"Invalid pagination token '{tokens.shorten(token)}': it was issued for a different "
             "tuning job, StatusEquals, SortBy or SortOrder. Repeat the request that "
             "returned it, with only NextToken and MaxResults changed."
         )
@@ -237,32 +230,8 @@ def decode_token(token: str, query: Query) -> Position:
     if (after is not None and not _is_sort_key(after, _SORT_KEY_TYPES[query.sort_by])) or (
         isinstance(page, bool) or not isinstance(page, int) or page < 1
     ):
-        raise ValidationError(f"Invalid pagination token '{_shorten(token)}'.")
+        raise ValidationError(f"Invalid pagination token '{tokens.shorten(token)}'.")
     return Position(None if after is None else tuple(after), page)
-
-
-def _verified_payload(token: str) -> dict[str, Any] | None:
-    body_text, separator, signature_text = token.partition(".")
-    if not separator:
-        return None
-    try:
-        body = _b64decode(body_text)
-        signature = _b64decode(signature_text)
-    except (binascii.Error, ValueError):
-        return None
-    expected = hmac.new(_TOKEN_KEY, body, hashlib.sha256).digest()[:_SIGNATURE_BYTES]
-    if not hmac.compare_digest(signature, expected):
-        return None
-    try:
-        payload = json.loads(body, parse_constant=_reject_constant)
-    except (ValueError, RecursionError):
-        return None
-    return payload if isinstance(payload, dict) else None
-
-
-def _reject_constant(name: str) -> Any:
-    # Python's json module reads NaN and Infinity, which no issued token holds.
-    raise ValueError(f"{name} is not a JSON value")
 
 
 def _is_sort_key(value: Any, types: tuple[type, ...]) -> bool:
@@ -272,22 +241,3 @@ def _is_sort_key(value: Any, types: tuple[type, ...]) -> bool:
         isinstance(part, expected) and not isinstance(part, bool)
         for part, expected in zip(value, types, strict=True)
     )
-
-
-def _b64encode(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def _b64decode(text: str) -> bytes:
-    if not text.isascii():
-        raise ValueError("token is not ASCII")
-    padded = text + "=" * (-len(text) % 4)
-    decoded = base64.urlsafe_b64decode(padded.encode("ascii"))
-    if _b64encode(decoded) != text:
-        # Reject other spellings of the same bytes, so one token has one form.
-        raise ValueError("token is not in canonical base64")
-    return decoded
-
-
-def _shorten(token: str, limit: int = 64) -> str:
-    return token if len(token) <= limit else token[:limit] + "..."

@@ -39,10 +39,15 @@ def decode(token: str, *, key: bytes) -> dict[str, Any] | None:
     if not hmac.compare_digest(signature, expected):
         return None
     try:
-        payload = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        payload = json.loads(body, parse_constant=_reject_constant)
+    except (ValueError, RecursionError):
         return None
     return payload if isinstance(payload, dict) else None
+
+
+def _reject_constant(name: str) -> Any:
+    # Python's json module reads NaN and Infinity, which no issued token holds.
+    raise ValueError(f"{name} is not a JSON value")
 
 
 def shorten(token: str, limit: int = 64) -> str:

@@ -419,7 +419,8 @@ def tampered_tokens(token: str) -> dict[str, str]:
         "extended": token + "A",
         "bit flipped": body[:5] + flipped + body[6:] + "." + signature,
         "padded": token + "==",
-        "standard base64": base64.b64encode(base64.urlsafe_b64decode(body + "==")).decode()
+        # MIME base64: the same bytes, with line breaks and padding.
+        "mime base64": base64.encodebytes(base64.urlsafe_b64decode(body + "==")).decode()
         + "."
         + signature,
         "no signature": body,
@@ -438,7 +439,7 @@ def tampered_tokens(token: str) -> dict[str, str]:
         "extended",
         "bit flipped",
         "padded",
-        "standard base64",
+        "mime base64",
         "no signature",
         "forged",
         "garbage",
