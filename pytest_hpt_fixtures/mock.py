@@ -521,7 +521,7 @@ class TuningJobMock:
         request.context.setdefault("signing", {})["request_credentials"] = credentials
 
     def handle_botocore_request(self, request: Any, event_name: str = "") -> Any:
-        """Answer a botocore `AWSPreparedRequest`; None lets another handler answer."""
+        """Return the response to a botocore `AWSPreparedRequest`; None lets another handler respond."""
         body = request.body
         headers_only = wire.WireRequest(request.method, request.url, request.headers, b"")
         if wire.target_operation(headers_only) not in operations.OPERATIONS:
@@ -551,7 +551,7 @@ class TuningJobMock:
     def handle(
         self, request: wire.WireRequest, *, description: str = ""
     ) -> wire.WireResponse | None:
-        """Answer one HTTP request; None when another mock should answer it.
+        """Return the response to one HTTP request; None when another mock should respond.
 
         Raises `UnmockedOperationError` for a request that nothing mocks.
         """
