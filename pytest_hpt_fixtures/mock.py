@@ -521,10 +521,11 @@ class TuningJobMock:
         request.context.setdefault("signing", {})["request_credentials"] = credentials
 
     def handle_botocore_request(self, request: Any, event_name: str = "") -> Any:
-        """Return the response to a botocore `AWSPreparedRequest`; None lets another handler respond."""
+        """Return the response to a botocore request; None lets another handler respond."""
         body = request.body
         headers_only = wire.WireRequest(request.method, request.url, request.headers, b"")
-        if wire.target_operation(headers_only) not in operations.OPERATIONS:
+        operation = wire.target_operation(headers_only)
+        if operation not in operations.OPERATIONS:
             # Not ours: leave the body unread, because a streaming body (an S3
             # upload in aws-chunked encoding) may not be readable twice.
             body = b""
@@ -541,7 +542,7 @@ class TuningJobMock:
             headers=request.headers,
             body=body if isinstance(body, bytes) else (body or "").encode(),
         )
-        response = self.handle(wire_request, description=_describe_event(event_name))
+        response = self._handle(wire_request, operation, _describe_event(event_name))
         if response is None:
             return None
         from botocore.awsrequest import AWSResponse
@@ -555,7 +556,11 @@ class TuningJobMock:
 
         Raises `UnmockedOperationError` for a request that nothing mocks.
         """
-        operation = wire.target_operation(request)
+        return self._handle(request, wire.target_operation(request), description)
+
+    def _handle(
+        self, request: wire.WireRequest, operation: str | None, description: str
+    ) -> wire.WireResponse | None:
         if operation is None or operation not in operations.OPERATIONS:
             self._check_unserved(operation, description)
             return None
