@@ -81,7 +81,7 @@ def before_sign(request: Any, **kwargs: Any) -> None:
 
 
 def before_send(request: Any, **kwargs: Any) -> Any:
-    """Answer a request from the active fake; None lets botocore go on."""
+    """Return the active fake's response to a request; None lets botocore go on."""
     # A retry sends the same request object again; forget the last attempt.
     _responded.request = None
     mock = active_mock()

@@ -26,8 +26,8 @@ def fake_access_key_id(account_id: str) -> str:
 
 # Credentials that are fake, no profile that could point at real ones, and
 # no instance metadata look-ups. botocore resolves credentials when a client
-# is created, and with none configured it asks the EC2 instance metadata
-# service for some.
+# is created, and with none configured it queries the EC2 instance metadata
+# service.
 FAKE_ENVIRONMENT: dict[str, str | None] = {
     "AWS_ACCESS_KEY_ID": fake_access_key_id(DEFAULT_ACCOUNT_ID),
     "AWS_SECRET_ACCESS_KEY": FAKE_SECRET_ACCESS_KEY,

@@ -33,7 +33,7 @@ class ResourceNotFoundError(ServiceError):
 
 
 class HptUsageError(ValueError):
-    """A mistake in how a test uses the plugin: the message says what to change."""
+    """A mistake in how a test uses the plugin; its message names what to change."""
 
 
 class UnmockedOperationError(RuntimeError):

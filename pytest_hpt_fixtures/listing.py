@@ -55,7 +55,7 @@ _SORT_KEY_TYPES: dict[str, tuple[type, ...]] = {
 
 @dataclass(frozen=True)
 class Query:
-    """What one listing asks for, apart from the page size and position."""
+    """The parameters of one listing request, apart from the page size and position."""
 
     tuning_job_identity: str
     sort_by: str = DEFAULT_SORT_BY

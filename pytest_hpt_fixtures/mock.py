@@ -54,7 +54,7 @@ def _user_facing(method: F) -> F:
     """Raise a test author's mistake from the call in the test, not from inside the plugin.
 
     pytest hides frames whose function sets `__tracebackhide__`, so the
-    report shows the test's line and the message that says what to change.
+    report shows the test's line and the message naming what to change.
     """
 
     @functools.wraps(method)
@@ -75,7 +75,7 @@ _client_lock = threading.Lock()
 
 @dataclass(frozen=True)
 class RecordedCall:
-    """One request the fake received: what was asked and how it was answered."""
+    """One request the fake received: its operation, parameters and response status."""
 
     operation: str
     params: dict[str, Any]
@@ -591,7 +591,7 @@ class TuningJobMock:
                 outcome = error
                 self._return_short_page(operation, page_size_limit)
             except ResourceNotOwned:
-                # A resource of moto's, while moto is mocking: moto answers.
+                # A resource of moto's, while moto is mocking, so moto responds.
                 self._return_short_page(operation, page_size_limit)
                 return None
 
@@ -603,7 +603,7 @@ class TuningJobMock:
         return response
 
     def _check_unserved(self, operation: str | None, description: str) -> None:
-        """Let moto answer a request the fake does not serve, or stop it."""
+        """Leave a request the fake does not serve to moto, or stop it."""
         if _moto_is_mocking():
             return
         what = description or (f"SageMaker {operation}" if operation else "this request")

@@ -166,7 +166,7 @@ class TrainingJobRecord:
         return self.end_time or self.start_time or self.creation_time
 
     def wire_summary(self) -> dict[str, Any]:
-        """Return the summary as SageMaker's JSON body holds it (epoch seconds)."""
+        """Return the summary in SageMaker's JSON form (timestamps as epoch seconds)."""
         summary: dict[str, Any] = json.loads(self._json)
         return summary
 
@@ -391,7 +391,7 @@ class FakeTuningJob:
         """Return the summary of the best Completed training job, or None.
 
         Best means the highest objective value for `Maximize` and the lowest
-        for `Minimize`; an exact tie goes to the job created first, then to
+        for `Minimize`. An exact tie goes to the job created first, then to
         the smaller name. Only Completed jobs with a Succeeded objective count.
         It is computed from the current training jobs on each access. For a
         warm start tuning job, whose training jobs include its parents', it is

@@ -1,8 +1,8 @@
 """The SageMaker operations the fake serves, each from a decoded request to a result.
 
 An operation validates its input against botocore's model, reads the
-registry and returns a JSON-ready result or raises a `ServiceError`. It knows
-nothing of HTTP; `wire` turns its result into a response.
+registry and returns a JSON-ready result or raises a `ServiceError`. It does
+not handle HTTP: `wire` turns its result into a response.
 """
 
 from __future__ import annotations

@@ -3,10 +3,10 @@
 Transport-neutral: the botocore `before-send` handler and any other transport
 build a `WireRequest`, and send back the `WireResponse` that `respond` makes.
 
-SageMaker JSON 1.1 facts (botocore's model, `protocol: json`, `jsonVersion:
-1.1`): requests are `POST /` with `X-Amz-Target: SageMaker.<Operation>` and
-`Content-Type: application/x-amz-json-1.1`; errors are HTTP 400 with a body
-`{"__type": "<Code>", "message": "..."}`; timestamps are epoch seconds.
+SageMaker uses JSON 1.1 (botocore's model: `protocol: json`, `jsonVersion:
+1.1`). Requests are `POST /` with `X-Amz-Target: SageMaker.<Operation>` and
+`Content-Type: application/x-amz-json-1.1`. Errors are HTTP 400 with a body
+`{"__type": "<Code>", "message": "..."}`. Timestamps are epoch seconds.
 """
 
 from __future__ import annotations

@@ -787,9 +787,7 @@ def test_override_duplicate_names_rejected() -> None:
         ({"scenario": "in-progress"}, r"Did you mean 'in_progress'\?"),
     ],
 )
-def test_add_tuning_job_bad_value_says_what_is_allowed(
-    keywords: dict[str, Any], expected: str
-) -> None:
+def test_bad_value_lists_allowed_values(keywords: dict[str, Any], expected: str) -> None:
     with pytest.raises(HptUsageError, match=expected):
         TuningJobMock(seed=1).add_tuning_job(**keywords)
 

@@ -163,7 +163,7 @@ def test_first_page_read_again_sees_added_training_jobs(mock: TuningJobMock) -> 
     )
 
 
-def test_first_pages_of_other_sizes_are_not_mixed_up(mock: TuningJobMock) -> None:
+def test_first_page_cached_per_size(mock: TuningJobMock) -> None:
     job = mock.add_tuning_job(training_jobs=30)
     names = sorted(job.training_job_names)
 

@@ -110,4 +110,7 @@ def test_generated_records_agree_with_their_json() -> None:
         assert summary["TrainingJobStatus"] == record.status
         assert summary.get("ObjectiveStatus") == record.objective_status
         metric = summary.get("FinalHyperParameterTuningJobObjectiveMetric")
-        assert (metric and metric["Value"]) == record.objective_value
+        if metric is None:
+            assert record.objective_value is None
+        else:
+            assert metric["Value"] == record.objective_value
