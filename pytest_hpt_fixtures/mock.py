@@ -522,32 +522,24 @@ class TuningJobMock:
 
     def handle_botocore_request(self, request: Any, event_name: str = "") -> Any:
         """Return the response to a botocore request; None lets another handler respond."""
-        body = request.body
-        headers_only = wire.WireRequest(request.method, request.url, request.headers, b"")
-        operation = wire.target_operation(headers_only)
+        operation = _event_operation(event_name)
+        if operation is _NOT_AN_EVENT:
+            headers_only = wire.WireRequest(request.method, request.url, request.headers, b"")
+            operation = wire.target_operation(headers_only)
         if operation not in operations.OPERATIONS:
-            # Not ours: leave the body unread, because a streaming body (an S3
+            # Not ours: the body stays unread, because a streaming body (an S3
             # upload in aws-chunked encoding) may not be readable twice.
-            body = b""
-        elif hasattr(body, "read"):
-            # A streaming body; SageMaker JSON requests are small, so read it whole.
-            position = body.tell() if hasattr(body, "tell") else None
-            data = body.read()
-            if position is not None:
-                body.seek(position)
-            body = data
-        wire_request = wire.WireRequest(
-            method=request.method,
-            url=request.url,
-            headers=request.headers,
-            body=body if isinstance(body, bytes) else (body or "").encode(),
+            self._check_unserved(operation, _describe_event(event_name))
+            return None
+        access_key, scope_region = wire.authorization_scope(request.headers.get("Authorization"))
+        response = self._serve(
+            operation, _body_bytes(request.body), access_key, scope_region, request.url
         )
-        response = self._handle(wire_request, operation, _describe_event(event_name))
         if response is None:
             return None
-        from botocore.awsrequest import AWSResponse
-
-        return AWSResponse(request.url, response.status, response.headers, _RawBody(response.body))
+        return _aws_response()(
+            request.url, response.status, response.headers, _RawBody(response.body)
+        )
 
     def handle(
         self, request: wire.WireRequest, *, description: str = ""
@@ -556,32 +548,38 @@ class TuningJobMock:
 
         Raises `UnmockedOperationError` for a request that nothing mocks.
         """
-        return self._handle(request, wire.target_operation(request), description)
-
-    def _handle(
-        self, request: wire.WireRequest, operation: str | None, description: str
-    ) -> wire.WireResponse | None:
+        operation = wire.target_operation(request)
         if operation is None or operation not in operations.OPERATIONS:
             self._check_unserved(operation, description)
             return None
-
         access_key, scope_region = wire.signing_scope(request)
+        return self._serve(operation, request.body, access_key, scope_region, request.url)
+
+    def _serve(
+        self,
+        operation: str,
+        body: bytes,
+        access_key: str | None,
+        scope_region: str | None,
+        url: str,
+    ) -> wire.WireResponse | None:
+        """Answer one request for an operation the fake serves."""
         match = FAKE_ACCESS_KEY.fullmatch(access_key or "")
         account_id = match.group(1) if match else self.account_id
-        region = scope_region or wire.host_region(request) or self.region
+        region = scope_region or wire.url_region(url) or self.region
 
         params: dict[str, Any] = {}
         decode_error: ServiceError | None = None
         try:
-            params = wire.decode_params(request.body)
+            params = wire.decode_params(body)
         except ServiceError as error:
             decode_error = error
 
-        outcome: Any = self._take_injected_error(operation)
+        outcome: Any = self._take_injected_error(operation) if self._injected else None
         if outcome is None and decode_error is not None:
             outcome = decode_error
         if outcome is None:
-            page_size_limit = self._take_short_page(operation)
+            page_size_limit = self._take_short_page(operation) if self._short_pages else None
             service_request = operations.ServiceRequest(
                 operation, params, account_id, region, page_size_limit
             )
@@ -625,6 +623,45 @@ class _RawBody:
 
     def stream(self, **_: Any) -> Any:
         yield self._body
+
+
+# Returned by `_event_operation` for an event name it cannot read.
+_NOT_AN_EVENT = "not an event name"
+
+
+def _event_operation(event_name: str) -> str | None:
+    """Return the SageMaker operation a before-send event is for, or None for other services.
+
+    botocore names the event `before-send.<service id>.<operation>`, after
+    the same operation name it writes into X-Amz-Target, so the event tells
+    what the header does without a look-up in botocore's headers.
+    """
+    parts = event_name.split(".")
+    if len(parts) != 3 or parts[0] != "before-send":
+        return _NOT_AN_EVENT
+    return parts[2] if parts[1] == "sagemaker" else None
+
+
+def _body_bytes(body: Any) -> bytes:
+    """Return a botocore request body as bytes."""
+    if isinstance(body, bytes):
+        return body
+    if hasattr(body, "read"):
+        # A streaming body; SageMaker JSON requests are small, so read it whole.
+        position = body.tell() if hasattr(body, "tell") else None
+        data = body.read()
+        if position is not None:
+            body.seek(position)
+        return data if isinstance(data, bytes) else data.encode()
+    return (body or "").encode()
+
+
+@functools.cache
+def _aws_response() -> Any:
+    # Imported on first use: the plugin imports no botocore until a client needs it.
+    from botocore.awsrequest import AWSResponse
+
+    return AWSResponse
 
 
 def _describe_event(event_name: str) -> str:

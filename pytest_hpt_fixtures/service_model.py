@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -65,6 +65,16 @@ def validate_input(operation: str, params: Mapping[str, Any]) -> None:
     `1 validation error detected: Value '0' at 'maxResults' failed to satisfy
     constraint: Member must have value greater than or equal to 1`.
     """
+    for name, required, accepts in _input_checks(operation):
+        value = params.get(name)
+        if value is None:
+            if required:
+                break
+        elif not accepts(value):
+            break
+    else:
+        # Every member is valid: the common case, checked without building messages.
+        return
     members = _input_members(operation)
     _check_input_types(members, params)
     problems = list(_input_constraint_problems(members, params))
@@ -142,6 +152,48 @@ def _input_members(operation: str) -> tuple[_InputMember, ...]:
         _InputMember(name, member_shape, name in required)
         for name, member_shape in input_shape.members.items()
     )
+
+
+InputCheck = tuple[str, bool, Callable[[Any], bool]]
+
+
+@functools.cache
+def _input_checks(operation: str) -> tuple[InputCheck, ...]:
+    """Return (member, required, accepts) for each input member, built once.
+
+    `accepts(value)` is True when the value has the member's type and meets
+    its constraints. It gives no reason: when a value fails, `validate_input`
+    runs the full checks, which word the error.
+    """
+    return tuple(
+        (member.name, member.required, _accepts(member.type_name, member.shape))
+        for member in _input_members(operation)
+    )
+
+
+def _accepts(type_name: str, member_shape: Any) -> Callable[[Any], bool]:
+    metadata = member_shape.metadata
+    low = metadata.get("min", -math.inf)
+    high = metadata.get("max", math.inf)
+    if type_name == "string":
+        if member_shape.enum:
+            allowed = frozenset(member_shape.enum)
+            # The type is checked first: a list or object cannot be hashed.
+            return lambda value: type(value) is str and value in allowed
+        pattern = metadata.get("pattern")
+        # ".*" matches every string, since patterns are compiled with DOTALL.
+        fullmatch = None if pattern in (None, ".*") else _compiled(pattern).fullmatch
+        return lambda value: (
+            type(value) is str
+            and low <= len(value) <= high
+            and (fullmatch is None or fullmatch(value) is not None)
+        )
+    if type_name in ("integer", "long"):
+        return lambda value: type(value) is int and low <= value <= high
+    if type_name == "timestamp":
+        return lambda value: type(value) in (int, float, str)
+    # Other types always take the full checks.
+    return lambda value: False
 
 
 def _check_input_types(members: tuple[_InputMember, ...], params: Mapping[str, Any]) -> None:

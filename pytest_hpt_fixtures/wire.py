@@ -83,15 +83,32 @@ def target_operation(request: WireRequest) -> str | None:
 
 def signing_scope(request: WireRequest) -> tuple[str | None, str | None]:
     """Return (access key id, region) from the SigV4 Authorization header."""
-    authorization = request.header("Authorization") or ""
-    match = _CREDENTIAL_SCOPE.search(authorization)
+    return authorization_scope(request.header("Authorization"))
+
+
+def authorization_scope(authorization: str | bytes | None) -> tuple[str | None, str | None]:
+    """Return (access key id, region) from the value of a SigV4 Authorization header."""
+    if not authorization:
+        return None, None
+    if isinstance(authorization, bytes):
+        authorization = authorization.decode("latin-1")
+    # The credential part changes only with the key, date and region, while
+    # the signature after it changes with every request.
+    credential = authorization.partition("Credential=")[2].partition(",")[0]
+    return _credential_scope(credential) if credential else (None, None)
+
+
+@functools.lru_cache(maxsize=64)
+def _credential_scope(credential: str) -> tuple[str | None, str | None]:
+    match = _CREDENTIAL_SCOPE.search("Credential=" + credential)
     if match is None:
         return None, None
     return match.group(1), match.group(2)
 
 
-def host_region(request: WireRequest) -> str | None:
-    host = urlsplit(request.url).hostname or ""
+def url_region(url: str) -> str | None:
+    """Return the region named by a SageMaker endpoint URL, or None for another host."""
+    host = urlsplit(url).hostname or ""
     match = _SAGEMAKER_HOST.match(host)
     return match.group(1) if match else None
 
@@ -124,7 +141,7 @@ def decode_params(body: bytes | str | None) -> dict[str, Any]:
     try:
         # JSON on the wire is UTF-8 (RFC 8259); json.loads would also guess
         # UTF-16 and UTF-32, which AWS does not accept.
-        params = json.loads(data.decode("utf-8"), parse_constant=_reject_constant)
+        params = _DECODER.decode(data.decode("utf-8"))
     except ValueError as error:
         # JSONDecodeError, UnicodeDecodeError, NaN or Infinity, and integers
         # longer than Python converts are all ValueErrors.
@@ -143,6 +160,10 @@ def decode_params(body: bytes | str | None) -> dict[str, Any]:
 def _reject_constant(name: str) -> Any:
     # Python's json module reads NaN, Infinity and -Infinity, which JSON does not have.
     raise ValueError(f"{name} is not a JSON value")
+
+
+# One decoder for every request: json.loads with options builds a new one each call.
+_DECODER = json.JSONDecoder(parse_constant=_reject_constant)
 
 
 def respond(outcome: Mapping[str, Any] | RawJSON | ServiceError) -> WireResponse:
