@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from pytest_hpt_fixtures import service_model, wire
+from pytest_hpt_fixtures import service_model
 from pytest_hpt_fixtures.mock import TuningJobMock
 
 # Clients that tests create while no fake is active, such as clients created at
@@ -41,16 +41,24 @@ def wire_response_problems(operation: str, status: int, body: bytes) -> list[str
     return service_model.output_shape_problems(operation, document, wire=True)
 
 
+# How many responses `_validate_every_response` has checked in this process,
+# so that a test can prove the check sees the responses botocore clients get.
+validated_responses = 0
+
+
 @pytest.fixture(autouse=True)
 def _validate_every_response(monkeypatch: pytest.MonkeyPatch) -> None:
-    original = TuningJobMock.handle
+    # Every response of the fake, for botocore and for any other transport,
+    # comes from TuningJobMock._serve.
+    original = TuningJobMock._serve
 
-    def handle_and_validate(self: TuningJobMock, request: Any, **kwargs: Any) -> Any:
-        response = original(self, request, **kwargs)
+    def serve_and_validate(self: TuningJobMock, operation: str, *args: Any) -> Any:
+        global validated_responses
+        response = original(self, operation, *args)
         if response is not None:
-            operation = wire.target_operation(request) or "?"
             problems = wire_response_problems(operation, response.status, response.body)
             assert not problems, "the fake sent an invalid response:\n" + "\n".join(problems)
+            validated_responses += 1
         return response
 
-    monkeypatch.setattr(TuningJobMock, "handle", handle_and_validate)
+    monkeypatch.setattr(TuningJobMock, "_serve", serve_and_validate)
