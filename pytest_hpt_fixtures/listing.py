@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -203,7 +204,36 @@ def encode_token(query: Query, last_key: SortKey | None, *, page: int) -> str:
         "after": None if last_key is None else list(last_key),
         "page": page,
     }
-    return tokens.encode(payload, key=_TOKEN_KEY)
+    token = tokens.encode(payload, key=_TOKEN_KEY)
+    _issued.remember(token, (query, Position(last_key, page)))
+    return token
+
+
+class _IssuedTokens:
+    """The queries and positions of the tokens issued last, by token.
+
+    A client sends back the token it was just given, so most tokens are found
+    here and need no decoding. Equal payloads give equal tokens, so a token
+    found here means what decoding it would give.
+    """
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._entries: dict[str, tuple[Query, Position]] = {}
+        self._lock = threading.Lock()
+
+    def remember(self, token: str, entry: tuple[Query, Position]) -> None:
+        with self._lock:
+            self._entries[token] = entry
+            if len(self._entries) > self._size:
+                # Dictionaries keep insertion order: the first is the oldest.
+                del self._entries[next(iter(self._entries))]
+
+    def get(self, token: str) -> tuple[Query, Position] | None:
+        return self._entries.get(token)
+
+
+_issued = _IssuedTokens(size=4096)
 
 
 def decode_token(token: str, query: Query) -> Position:
@@ -212,6 +242,9 @@ def decode_token(token: str, query: Query) -> Position:
     Raises `ValidationError` for a token that was changed, cut, made up, or
     issued for another tuning job, filter or sort.
     """
+    issued = _issued.get(token)
+    if issued is not None and issued[0] == query:
+        return issued[1]
     payload = tokens.decode(token, key=_TOKEN_KEY)
     if payload is None:
         raise ValidationError(

@@ -143,8 +143,11 @@ class TuningJobMock:
         self._active_depth = 0
         self._environment: SavedEnvironment | None = None
         self._requests_transport: Any = None
-        # The fake credentials requests are signed with, made on first use.
-        self._signing_credentials: Any = None
+        # The credentials of the last client that signed a request, and the
+        # fake ones its requests are signed with.
+        self._signing_credentials: tuple[Any, Any] | None = None
+        # The last result read from one tuning job, for a request sent again.
+        self._repeated_response: _RepeatedResponse | None = None
 
     def __repr__(self) -> str:
         return (
@@ -302,6 +305,7 @@ class TuningJobMock:
             self._short_pages.clear()
             self._seeded.clear()
             self._tuning_jobs_added = 0
+            self._repeated_response = None
 
     # --- clients and faults --------------------------------------------------
 
@@ -370,9 +374,11 @@ class TuningJobMock:
 
     def _take_injected_error(self, operation: str) -> ServiceError | None:
         with self._lock:
-            for injected in self._injected:
-                if injected.operation == operation and injected.remaining > 0:
+            for position, injected in enumerate(self._injected):
+                if injected.operation == operation:
                     injected.remaining -= 1
+                    if injected.remaining == 0:
+                        del self._injected[position]
                     return ServiceError(injected.code, injected.message, injected.status)
         return None
 
@@ -407,7 +413,12 @@ class TuningJobMock:
     def _take_short_page(self, operation: str) -> int | None:
         with self._lock:
             sizes = self._short_pages.get(operation)
-            return sizes.popleft() if sizes else None
+            if not sizes:
+                return None
+            size = sizes.popleft()
+            if not sizes:
+                del self._short_pages[operation]
+            return size
 
     def _return_short_page(self, operation: str, size: int | None) -> None:
         if size is None:
@@ -501,24 +512,23 @@ class TuningJobMock:
 
     def replace_signing_credentials(self, request: Any, request_signer: Any) -> None:
         """Sign with fake credentials, keeping the account of the fake ones we issued."""
+        own = getattr(request_signer, "_credentials", None)
+        chosen = self._signing_credentials
+        if chosen is None or chosen[0] is not own:
+            # A client keeps its credentials object, so the choice is made
+            # once per client rather than once per request.
+            chosen = (own, self._fake_credentials_for(own))
+            self._signing_credentials = chosen
+        request.context.setdefault("signing", {})["request_credentials"] = chosen[1]
+
+    def _fake_credentials_for(self, own: Any) -> Any:
         from botocore.credentials import Credentials
 
-        own = getattr(request_signer, "_credentials", None)
         # Only static credentials are read: reading refreshable ones could
         # make botocore fetch real credentials.
-        if isinstance(own, Credentials) and type(own) is Credentials:
-            access_key = own.access_key or ""
-        else:
-            access_key = ""
-        if FAKE_ACCESS_KEY.fullmatch(access_key):
-            credentials = own
-        else:
-            access_key = fake_access_key_id(self.account_id)
-            credentials = self._signing_credentials
-            if credentials is None or credentials.access_key != access_key:
-                credentials = Credentials(access_key, FAKE_SECRET_ACCESS_KEY)
-                self._signing_credentials = credentials
-        request.context.setdefault("signing", {})["request_credentials"] = credentials
+        if type(own) is Credentials and FAKE_ACCESS_KEY.fullmatch(own.access_key or ""):
+            return own
+        return Credentials(fake_access_key_id(self.account_id), FAKE_SECRET_ACCESS_KEY)
 
     def handle_botocore_request(self, request: Any, event_name: str = "") -> Any:
         """Return the response to a botocore request; None lets another handler respond."""
@@ -568,6 +578,18 @@ class TuningJobMock:
         account_id = match.group(1) if match else self.account_id
         region = scope_region or wire.url_region(url) or self.region
 
+        repeated = self._repeated_response
+        if (
+            repeated is not None
+            and repeated.answers(operation, body, account_id, region, self._registry)
+            and not self._injected
+            and not self._short_pages
+        ):
+            return self._record(
+                RecordedCall(operation, dict(repeated.params), 200, account_id, region),
+                wire.respond(repeated.result),
+            )
+
         params: dict[str, Any] = {}
         decode_error: ServiceError | None = None
         try:
@@ -585,6 +607,11 @@ class TuningJobMock:
             )
             try:
                 outcome = operations.OPERATIONS[operation](self._registry, service_request)
+                if service_request.read_job is not None and page_size_limit is None:
+                    job, version = service_request.read_job
+                    self._repeated_response = _RepeatedResponse(
+                        operation, body, dict(params), job, version, outcome
+                    )
             except ServiceError as error:
                 outcome = error
                 self._return_short_page(operation, page_size_limit)
@@ -595,7 +622,12 @@ class TuningJobMock:
 
         response = wire.respond(outcome)
         error_code = outcome.code if isinstance(outcome, ServiceError) else None
-        call = RecordedCall(operation, params, response.status, account_id, region, error_code)
+        return self._record(
+            RecordedCall(operation, params, response.status, account_id, region, error_code),
+            response,
+        )
+
+    def _record(self, call: RecordedCall, response: wire.WireResponse) -> wire.WireResponse:
         with self._lock:
             self.calls.append(call)
         return response
@@ -610,6 +642,50 @@ class TuningJobMock:
             f"{what} is not served by pytest-hpt-fixtures, which serves only {served}. "
             "The request was stopped so that it does not reach AWS. To mock it, start "
             "moto's mock_aws() as well; to call AWS for real, stop the fake first."
+        )
+
+
+class _RepeatedResponse:
+    """The last result read from one tuning job, to answer the same request again.
+
+    Code that polls a listing, or reads it in several places, sends the same
+    bytes again. While the tuning job it was read from is unchanged, the
+    result is the same, and is sent without decoding and validating the
+    request again.
+    """
+
+    __slots__ = ("body", "job", "operation", "params", "result", "version")
+
+    def __init__(
+        self,
+        operation: str,
+        body: bytes,
+        params: dict[str, Any],
+        job: FakeTuningJob,
+        version: int,
+        result: Any,
+    ) -> None:
+        self.operation = operation
+        self.body = body
+        self.params = params
+        self.job = job
+        self.version = version
+        self.result = result
+
+    def answers(
+        self, operation: str, body: bytes, account_id: str, region: str, registry: TuningJobRegistry
+    ) -> bool:
+        """True when a request is this one again and the tuning job has not changed since.
+
+        The request's account and region find the same tuning job again, so
+        a request for another account or region, or after reset(), is not
+        answered with this result.
+        """
+        return (
+            body == self.body
+            and operation == self.operation
+            and self.job.version == self.version
+            and registry.find(account_id, region, self.job.name) is self.job
         )
 
 

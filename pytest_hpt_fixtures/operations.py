@@ -14,12 +14,15 @@ from typing import Any
 
 from . import describe, listing, service_model, tuning_job_listing
 from .errors import ResourceNotFoundError, ResourceNotOwned, ValidationError
+from .model import FakeTuningJob
 from .moto_bridge import moto_is_mocking
 from .registry import TuningJobRegistry
 from .wire import RawJSON
 
 
-@dataclass(frozen=True)
+# Not frozen: one is made per request, and a frozen dataclass costs four
+# times as much to make.
+@dataclass(slots=True)
 class ServiceRequest:
     operation: str
     params: dict[str, Any]
@@ -28,6 +31,9 @@ class ServiceRequest:
     # Maximum number of items on the page, below MaxResults. Set by
     # `TuningJobMock.inject_short_pages` for the operations in SHORT_PAGE_OPERATIONS.
     page_size_limit: int | None = None
+    # Set by an operation whose result depends on nothing but one tuning job
+    # and its training jobs: that tuning job and its version when it was read.
+    read_job: tuple[FakeTuningJob, int] | None = None
 
 
 Operation = Callable[[TuningJobRegistry, ServiceRequest], "dict[str, Any] | RawJSON"]
@@ -51,27 +57,32 @@ def list_training_jobs_for_hyper_parameter_tuning_job(
     job = registry.find(request.account_id, request.region, name)
     if job is None:
         raise ResourceNotFoundError(f"Amazon SageMaker can't find a tuning job called {name}.")
+    request.read_job = (job, job.version)
 
     # A member sent as null is absent, as validation treats it.
-    query = listing.Query(
-        tuning_job_identity=listing.tuning_job_identity(job),
-        sort_by=_given(params, "SortBy", listing.DEFAULT_SORT_BY),
-        sort_order=_given(params, "SortOrder", listing.DEFAULT_SORT_ORDER),
-        status=params.get("StatusEquals"),
-    )
+    sort_by = _given(params, "SortBy", listing.DEFAULT_SORT_BY)
+    sort_order = _given(params, "SortOrder", listing.DEFAULT_SORT_ORDER)
+    status = params.get("StatusEquals")
     max_results = _given(params, "MaxResults", listing.DEFAULT_MAX_RESULTS)
     next_token = params.get("NextToken") or None
     # The first page in the default order is what most tests read, often
     # more than once, so the last one encoded is kept until training jobs
     # are added.
     first_page = None
-    if next_token is None and request.page_size_limit is None and listing.is_default_order(query):
-        first_page = (job.version, query, max_results)
+    if (
+        next_token is None
+        and request.page_size_limit is None
+        and sort_by == listing.DEFAULT_SORT_BY
+        and sort_order == listing.DEFAULT_SORT_ORDER
+        and status is None
+    ):
+        first_page = (job.version, max_results)
         cached = job.indexes.get(_ENCODED_FIRST_PAGE)
         if cached is not None and cached[0] == first_page:
             encoded: RawJSON = cached[1]
             return encoded
 
+    query = listing.Query(listing.tuning_job_identity(job), sort_by, sort_order, status)
     page = listing.list_page(
         job,
         query,
@@ -81,7 +92,7 @@ def list_training_jobs_for_hyper_parameter_tuning_job(
     )
 
     # Each summary is encoded once and reused, so a page costs a join.
-    body = b'{"TrainingJobSummaries":[' + b",".join(r.wire_json() for r in page.records) + b"]"
+    body = b'{"TrainingJobSummaries":[' + b",".join([r.wire_json() for r in page.records]) + b"]"
     if page.next_token is not None:
         body += b',"NextToken":' + json.dumps(page.next_token).encode()
     encoded = RawJSON(body + b"}")

@@ -39,8 +39,9 @@ def decode(token: str, *, key: bytes) -> dict[str, Any] | None:
     if not hmac.compare_digest(signature, expected):
         return None
     try:
-        payload = json.loads(body, parse_constant=_reject_constant)
+        payload = _DECODER.decode(body.decode("utf-8"))
     except (ValueError, RecursionError):
+        # UnicodeDecodeError is a ValueError.
         return None
     return payload if isinstance(payload, dict) else None
 
@@ -48,6 +49,9 @@ def decode(token: str, *, key: bytes) -> dict[str, Any] | None:
 def _reject_constant(name: str) -> Any:
     # Python's json module reads NaN and Infinity, which no issued token holds.
     raise ValueError(f"{name} is not a JSON value")
+
+
+_DECODER = json.JSONDecoder(parse_constant=_reject_constant)
 
 
 def shorten(token: str, limit: int = 64) -> str:

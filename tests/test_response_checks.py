@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import conftest
 import requests
 
-import conftest
 from pytest_hpt_fixtures import TuningJobMock
 
 
