@@ -82,23 +82,17 @@ def before_sign(request: Any, **kwargs: Any) -> None:
 
 def before_send(request: Any, **kwargs: Any) -> Any:
     """Return the active fake's response to a request; None lets botocore go on."""
-    # A retry sends the same request object again; forget the last attempt.
-    _responded.request = None
     mock = active_mock()
-    if mock is None:
-        return None
-    response = mock.handle_botocore_request(request, kwargs.get("event_name", ""))
-    if response is not None:
-        _skip_moto_for(request)
-    return response
-
-
-def _skip_moto_for(request: Any) -> None:
+    response = None
+    if mock is not None:
+        response = mock.handle_botocore_request(request, kwargs.get("event_name", ""))
     stubber_module = sys.modules.get("moto.core.botocore_stubber")
-    if stubber_module is None:
-        return
-    _gate_moto_handler(stubber_module.BotocoreStubber)
-    _responded.request = request
+    if stubber_module is not None:
+        _gate_moto_handler(stubber_module.BotocoreStubber)
+        # Set for every request, so that a retry of a request the fake
+        # responded to, sent again as the same object, is not skipped.
+        _responded.request = None if response is None else request
+    return response
 
 
 def _gate_moto_handler(stubber_class: Any) -> None:

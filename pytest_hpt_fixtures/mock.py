@@ -519,7 +519,10 @@ class TuningJobMock:
             # once per client rather than once per request.
             chosen = (own, self._fake_credentials_for(own))
             self._signing_credentials = chosen
-        request.context.setdefault("signing", {})["request_credentials"] = chosen[1]
+        signing = request.context.get("signing")
+        if signing is None:
+            signing = request.context["signing"] = {}
+        signing["request_credentials"] = chosen[1]
 
     def _fake_credentials_for(self, own: Any) -> Any:
         from botocore.credentials import Credentials
@@ -541,7 +544,11 @@ class TuningJobMock:
             # upload in aws-chunked encoding) may not be readable twice.
             self._check_unserved(operation, _describe_event(event_name))
             return None
-        access_key, scope_region = wire.authorization_scope(request.headers.get("Authorization"))
+        try:
+            authorization = request.headers["Authorization"]
+        except KeyError:
+            authorization = None
+        access_key, scope_region = wire.authorization_scope(authorization)
         response = self._serve(
             operation, _body_bytes(request.body), access_key, scope_region, request.url
         )
@@ -574,20 +581,19 @@ class TuningJobMock:
         url: str,
     ) -> wire.WireResponse | None:
         """Answer one request for an operation the fake serves."""
-        match = FAKE_ACCESS_KEY.fullmatch(access_key or "")
-        account_id = match.group(1) if match else self.account_id
+        account_id = _fake_key_account(access_key) or self.account_id
         region = scope_region or wire.url_region(url) or self.region
 
         repeated = self._repeated_response
         if (
             repeated is not None
-            and repeated.answers(operation, body, account_id, region, self._registry)
             and not self._injected
             and not self._short_pages
+            and repeated.answers(operation, body, account_id, region, self._registry)
         ):
             return self._record(
                 RecordedCall(operation, dict(repeated.params), 200, account_id, region),
-                wire.respond(repeated.result),
+                wire.respond_raw(repeated.result),
             )
 
         params: dict[str, Any] = {}
@@ -607,7 +613,11 @@ class TuningJobMock:
             )
             try:
                 outcome = operations.OPERATIONS[operation](self._registry, service_request)
-                if service_request.read_job is not None and page_size_limit is None:
+                if (
+                    service_request.read_job is not None
+                    and page_size_limit is None
+                    and isinstance(outcome, wire.RawJSON)
+                ):
                     job, version = service_request.read_job
                     self._repeated_response = _RepeatedResponse(
                         operation, body, dict(params), job, version, outcome
@@ -663,7 +673,7 @@ class _RepeatedResponse:
         params: dict[str, Any],
         job: FakeTuningJob,
         version: int,
-        result: Any,
+        result: wire.RawJSON,
     ) -> None:
         self.operation = operation
         self.body = body
@@ -701,6 +711,13 @@ class _RawBody:
         yield self._body
 
 
+@functools.lru_cache(maxsize=64)
+def _fake_key_account(access_key: str | None) -> str | None:
+    """Return the account of an access key the fake issued, or None for any other key."""
+    match = FAKE_ACCESS_KEY.fullmatch(access_key or "")
+    return match.group(1) if match else None
+
+
 # Returned by `_event_operation` for an event name it cannot read.
 _NOT_AN_EVENT = "not an event name"
 
@@ -712,10 +729,14 @@ def _event_operation(event_name: str) -> str | None:
     the same operation name it writes into X-Amz-Target, so the event tells
     what the header does without a look-up in botocore's headers.
     """
-    parts = event_name.split(".")
-    if len(parts) != 3 or parts[0] != "before-send":
-        return _NOT_AN_EVENT
-    return parts[2] if parts[1] == "sagemaker" else None
+    if event_name.startswith(_SAGEMAKER_SEND_EVENT):
+        return event_name[len(_SAGEMAKER_SEND_EVENT) :]
+    if event_name.startswith("before-send.") and event_name.count(".") == 2:
+        return None
+    return _NOT_AN_EVENT
+
+
+_SAGEMAKER_SEND_EVENT = "before-send.sagemaker."
 
 
 def _body_bytes(body: Any) -> bytes:

@@ -197,6 +197,11 @@ _request_numbers = itertools.count(random.SystemRandom().getrandbits(47))
 _LOW_48_BITS = (1 << 48) - 1
 
 
+def respond_raw(body: RawJSON) -> WireResponse:
+    """Return the HTTP response of a successful request whose result is already encoded."""
+    return WireResponse(200, _headers(body), body)
+
+
 def _headers(body: bytes) -> dict[str, str]:
     return {
         "x-amzn-RequestId": f"{_request_id_prefix}{next(_request_numbers) & _LOW_48_BITS:012x}",
