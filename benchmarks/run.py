@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     with mock_tuning_jobs(seed=1) as mock:
         fake = mock.client()
         if "per-call" in groups:
-            rows += in_process.per_call_rows(mock, fake, rounds)
+            rows += in_process.per_call_rows(mock, rounds)
         if "scaling" in groups:
             rows += in_process.scaling_rows(mock, fake, max(5, rounds // 3))
         if "per-test" in groups:

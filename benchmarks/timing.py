@@ -63,6 +63,15 @@ def interleave(
     return Timings(per_round)
 
 
+def merge(parts: Sequence[Timings]) -> Timings:
+    """Return the rounds of several comparisons of the same variants as one."""
+    per_round: dict[str, list[float]] = {}
+    for part in parts:
+        for name, seconds in part.per_round.items():
+            per_round.setdefault(name, []).extend(seconds)
+    return Timings(per_round)
+
+
 def _time_batch(operation: Callable[[], object], batch: int, clock: Callable[[], float]) -> float:
     start = clock()
     for _ in range(batch):
