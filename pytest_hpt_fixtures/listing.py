@@ -21,8 +21,7 @@ import bisect
 import functools
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import tokens
 from .errors import ValidationError
@@ -54,8 +53,9 @@ _SORT_KEY_TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class Query:
+# Named tuples rather than frozen dataclasses: one of each is made per
+# request, and a named tuple is made, compared and hashed in half the time.
+class Query(NamedTuple):
     """The parameters of one listing request, apart from the page size and position."""
 
     tuning_job_identity: str
@@ -64,14 +64,12 @@ class Query:
     status: str | None = None
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(NamedTuple):
     records: list[TrainingJobRecord]
     next_token: str | None
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     """Where a NextToken continues: after the sort key `after`, or at the start.
 
     `page` is the number of the page the token requests, counting the first as 0.
