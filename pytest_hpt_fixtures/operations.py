@@ -7,7 +7,6 @@ not handle HTTP: `wire` turns its result into a response.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -92,10 +91,15 @@ def list_training_jobs_for_hyper_parameter_tuning_job(
     )
 
     # Each summary is encoded once and reused, so a page costs a join.
-    body = b'{"TrainingJobSummaries":[' + b",".join([r.wire_json() for r in page.records]) + b"]"
-    if page.next_token is not None:
-        body += b',"NextToken":' + json.dumps(page.next_token).encode()
-    encoded = RawJSON(body + b"}")
+    summaries = b",".join([record.wire_json() for record in page.records])
+    if page.next_token is None:
+        encoded = RawJSON(b'{"TrainingJobSummaries":[%s]}' % summaries)
+    else:
+        # A token is base64url text and dots, which JSON strings hold unescaped.
+        encoded = RawJSON(
+            b'{"TrainingJobSummaries":[%s],"NextToken":"%s"}'
+            % (summaries, page.next_token.encode("ascii"))
+        )
     if first_page is not None:
         job.indexes[_ENCODED_FIRST_PAGE] = (first_page, encoded)
     return encoded

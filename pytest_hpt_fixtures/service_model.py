@@ -65,15 +65,8 @@ def validate_input(operation: str, params: Mapping[str, Any]) -> None:
     `1 validation error detected: Value '0' at 'maxResults' failed to satisfy
     constraint: Member must have value greater than or equal to 1`.
     """
-    for name, required, accepts in _input_checks(operation):
-        value = params.get(name)
-        if value is None:
-            if required:
-                break
-        elif not accepts(value):
-            break
-    else:
-        # Every member is valid: the common case, checked without building messages.
+    if _accepted(operation, params):
+        # The common case, checked without building messages.
         return
     members = _input_members(operation)
     _check_input_types(members, params)
@@ -154,21 +147,31 @@ def _input_members(operation: str) -> tuple[_InputMember, ...]:
     )
 
 
-InputCheck = tuple[str, bool, Callable[[Any], bool]]
-
-
 @functools.cache
-def _input_checks(operation: str) -> tuple[InputCheck, ...]:
-    """Return (member, required, accepts) for each input member, built once.
+def _input_checks(operation: str) -> tuple[dict[str, Callable[[Any], bool]], tuple[str, ...]]:
+    """Return a predicate per input member, and the required members, built once.
 
     `accepts(value)` is True when the value has the member's type and meets
     its constraints. It gives no reason: when a value fails, `validate_input`
-    runs the full checks, which word the error.
+    runs the full checks, which word the error. Members the model does not
+    have are ignored, as the full checks ignore them.
     """
-    return tuple(
-        (member.name, member.required, _accepts(member.type_name, member.shape))
-        for member in _input_members(operation)
-    )
+    members = _input_members(operation)
+    checks = {member.name: _accepts(member.type_name, member.shape) for member in members}
+    return checks, tuple(member.name for member in members if member.required)
+
+
+def _accepted(operation: str, params: Mapping[str, Any]) -> bool:
+    """True when every required member is given and every member given is valid."""
+    checks, required = _input_checks(operation)
+    for name in required:
+        if params.get(name) is None:
+            return False
+    for name, value in params.items():
+        accepts = checks.get(name)
+        if accepts is not None and value is not None and not accepts(value):
+            return False
+    return True
 
 
 def _accepts(type_name: str, member_shape: Any) -> Callable[[Any], bool]:
