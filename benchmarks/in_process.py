@@ -204,8 +204,8 @@ def _per_call_row(mock: Any, name: str, max_results: int, *, rounds: int, batch:
 def _listing_row(mock: Any, name: str, *, rounds: int) -> Row:
     """Page through 200 summaries by 10: every request differs from the one before.
 
-    The per-call rows send one request again and again, which the fake
-    answers from the previous result. Here each request carries a new
+    The per-call rows send one request again and again, and the fake sends
+    the previous result for it. Here each request carries a new
     NextToken, so the fake decodes, validates and pages every time.
     """
     pages = listing_pages(mock, name, max_results=10)

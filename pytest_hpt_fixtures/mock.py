@@ -594,7 +594,7 @@ class TuningJobMock:
             repeated is not None
             and not self._injected
             and not self._short_pages
-            and repeated.answers(operation, body, account_id, region, self._registry)
+            and repeated.matches(operation, body, account_id, region, self._registry)
         ):
             return self._record(
                 RecordedCall(operation, dict(repeated.params), 200, account_id, region),
@@ -661,7 +661,7 @@ class TuningJobMock:
 
 
 class _RepeatedResponse:
-    """The last result read from one tuning job, to answer the same request again.
+    """The last result read from one tuning job, to send again for the same request.
 
     Code that polls a listing, or reads it in several places, sends the same
     bytes again. While the tuning job it was read from is unchanged, the
@@ -687,14 +687,14 @@ class _RepeatedResponse:
         self.version = version
         self.result = result
 
-    def answers(
+    def matches(
         self, operation: str, body: bytes, account_id: str, region: str, registry: TuningJobRegistry
     ) -> bool:
-        """True when a request is this one again and the tuning job has not changed since.
+        """True when a request repeats this one and the tuning job has not changed since.
 
-        The request's account and region find the same tuning job again, so
-        a request for another account or region, or after reset(), is not
-        answered with this result.
+        The request's account and region must still find this tuning job
+        by name, so a request for another account or region, or one sent
+        after reset(), does not get this result.
         """
         return (
             body == self.body
@@ -730,9 +730,9 @@ _NOT_AN_EVENT = "not an event name"
 def _event_operation(event_name: str) -> str | None:
     """Return the SageMaker operation a before-send event is for, or None for other services.
 
-    botocore names the event `before-send.<service id>.<operation>`, after
-    the same operation name it writes into X-Amz-Target, so the event tells
-    what the header does without a look-up in botocore's headers.
+    botocore names the event `before-send.<service id>.<operation>`, with
+    the operation name it also writes into X-Amz-Target. So the event names
+    the operation without a look-up in botocore's headers.
     """
     if event_name.startswith(_SAGEMAKER_SEND_EVENT):
         return event_name[len(_SAGEMAKER_SEND_EVENT) :]

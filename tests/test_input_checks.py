@@ -17,10 +17,10 @@ from pytest_hpt_fixtures import service_model
 from pytest_hpt_fixtures.errors import SerializationError, ValidationError
 from pytest_hpt_fixtures.operations import OPERATIONS
 
-# Values at and just past every limit of the served operations' members:
-# names of 32 and 63 characters and one more, MaxResults 1 and 100 and one
-# past each, tokens of 8192 characters and one more, names that break the
-# pattern, enum values in other case, and values of each JSON type.
+# Values at and just past every limit of the served operations' members.
+# Names have 32 and 63 characters, tokens 8192, and each one more. MaxResults
+# is 1 and 100 and one past each. Some names break the pattern, some enum
+# values differ in case, and every JSON type appears.
 ANY_VALUE = st.one_of(
     st.none(),
     st.booleans(),

@@ -1,9 +1,9 @@
-"""A request sent again gets the answer the fake's state gives at that moment.
+"""A request sent again gets the response that the fake's state gives at that moment.
 
-The fake answers a listing request that repeats the previous one byte for
-byte without decoding it again. These tests change the state between two
-identical requests in every way a test can, and check that the second
-answer follows the change.
+The fake sends the previous result for a listing request that repeats the
+previous one byte for byte, without decoding it again. These tests change
+the state between two identical requests in every way a test can, and
+check that the second response follows the change.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def list_jobs(client: Any, name: str, **arguments: Any) -> dict[str, Any]:
     return response
 
 
-def test_same_request_gets_same_page_and_is_recorded_each_time(
+def test_repeat_recorded_each_time(
     hpt_mock: TuningJobMock, client: Any
 ) -> None:
     job = hpt_mock.add_tuning_job(training_jobs=30)
@@ -71,7 +71,7 @@ def test_recorded_params_are_not_shared(hpt_mock: TuningJobMock, client: Any) ->
 
 
 @pytest.mark.parametrize("page", ["first", "second"])
-def test_repeated_request_sees_added_training_jobs(
+def test_repeat_sees_added_training_jobs(
     hpt_mock: TuningJobMock, client: Any, page: str
 ) -> None:
     job = hpt_mock.add_tuning_job(
@@ -89,7 +89,7 @@ def test_repeated_request_sees_added_training_jobs(
     assert (names(before), names(after)) == expected
 
 
-def test_repeated_request_after_reset_reads_the_new_tuning_job(
+def test_repeat_after_reset_reads_new_job(
     hpt_mock: TuningJobMock, client: Any
 ) -> None:
     first = hpt_mock.add_tuning_job(name="same-name", training_jobs=4)
@@ -107,7 +107,7 @@ def test_repeated_request_after_reset_reads_the_new_tuning_job(
     assert names(after) == sorted(second.training_job_names)
 
 
-def test_repeated_request_gets_injected_error_then_page(
+def test_repeat_gets_injected_error(
     hpt_mock: TuningJobMock, client: Any
 ) -> None:
     job = hpt_mock.add_tuning_job(training_jobs=4)
@@ -122,7 +122,7 @@ def test_repeated_request_gets_injected_error_then_page(
     assert [call.status for call in hpt_mock.calls] == [200, 400, 200]
 
 
-def test_repeated_request_gets_injected_short_page(hpt_mock: TuningJobMock, client: Any) -> None:
+def test_repeat_gets_injected_short_page(hpt_mock: TuningJobMock, client: Any) -> None:
     job = hpt_mock.add_tuning_job(training_jobs=6)
     full = list_jobs(client, job.name, MaxResults=4)
 
@@ -134,7 +134,7 @@ def test_repeated_request_gets_injected_short_page(hpt_mock: TuningJobMock, clie
     assert names(again) == names(full)
 
 
-def test_same_body_in_another_region_is_not_answered_from_this_one(
+def test_repeat_in_other_region_not_found(
     hpt_mock: TuningJobMock,
 ) -> None:
     job = hpt_mock.add_tuning_job(name="regional", training_jobs=3)
@@ -147,7 +147,7 @@ def test_same_body_in_another_region_is_not_answered_from_this_one(
     assert [call.region for call in hpt_mock.calls] == [hpt_mock.region, "eu-west-1"]
 
 
-def test_repeated_listing_of_moto_job_ends_with_mock_aws() -> None:
+def test_repeat_of_moto_job_ends_with_mock_aws() -> None:
     definition = {
         "AlgorithmSpecification": {"TrainingImage": "image:1", "TrainingInputMode": "File"},
         "RoleArn": "arn:aws:iam::123456789012:role/SageMakerRole",

@@ -14,7 +14,7 @@ def test_botocore_responses_are_validated(hpt_mock: TuningJobMock) -> None:
     before = conftest.validated_responses
 
     client.list_training_jobs_for_hyper_parameter_tuning_job(HyperParameterTuningJobName=job.name)
-    # The same request again, which the fake answers without decoding it.
+    # The same request again, which the fake serves without decoding it.
     client.list_training_jobs_for_hyper_parameter_tuning_job(HyperParameterTuningJobName=job.name)
     client.describe_hyper_parameter_tuning_job(HyperParameterTuningJobName=job.name)
 
