@@ -37,9 +37,7 @@ def list_jobs(client: Any, name: str, **arguments: Any) -> dict[str, Any]:
     return response
 
 
-def test_repeat_recorded_each_time(
-    hpt_mock: TuningJobMock, client: Any
-) -> None:
+def test_repeat_recorded_each_time(hpt_mock: TuningJobMock, client: Any) -> None:
     job = hpt_mock.add_tuning_job(training_jobs=30)
 
     pages = [list_jobs(client, job.name, MaxResults=5) for _ in range(3)]
@@ -71,9 +69,7 @@ def test_recorded_params_are_not_shared(hpt_mock: TuningJobMock, client: Any) ->
 
 
 @pytest.mark.parametrize("page", ["first", "second"])
-def test_repeat_sees_added_training_jobs(
-    hpt_mock: TuningJobMock, client: Any, page: str
-) -> None:
+def test_repeat_sees_added_training_jobs(hpt_mock: TuningJobMock, client: Any, page: str) -> None:
     job = hpt_mock.add_tuning_job(
         training_jobs=[{"TrainingJobName": name} for name in ("b", "d", "f", "h")]
     )
@@ -89,9 +85,7 @@ def test_repeat_sees_added_training_jobs(
     assert (names(before), names(after)) == expected
 
 
-def test_repeat_after_reset_reads_new_job(
-    hpt_mock: TuningJobMock, client: Any
-) -> None:
+def test_repeat_after_reset_reads_new_job(hpt_mock: TuningJobMock, client: Any) -> None:
     first = hpt_mock.add_tuning_job(name="same-name", training_jobs=4)
     before = list_jobs(client, "same-name")
 
@@ -107,9 +101,7 @@ def test_repeat_after_reset_reads_new_job(
     assert names(after) == sorted(second.training_job_names)
 
 
-def test_repeat_gets_injected_error(
-    hpt_mock: TuningJobMock, client: Any
-) -> None:
+def test_repeat_gets_injected_error(hpt_mock: TuningJobMock, client: Any) -> None:
     job = hpt_mock.add_tuning_job(training_jobs=4)
     page = list_jobs(client, job.name)
 
