@@ -24,12 +24,19 @@ def fake_access_key_id(account_id: str) -> str:
     return f"AKIAFAKE{account_id}"
 
 
+# The access key id of the fake environment. It names no account, unlike
+# the keys of `fake_access_key_id`, so the active fake serves a client that
+# reads it from the environment as the fake's own account. A botocore
+# session keeps the credentials it read first, which may come from an
+# earlier fake with another account.
+ENVIRONMENT_ACCESS_KEY_ID = "AKIAFAKEENVIRONMENT0"
+
 # Credentials that are fake, no profile that could point at real ones, and
 # no instance metadata look-ups. botocore resolves credentials when a client
 # is created, and with none configured it queries the EC2 instance metadata
 # service.
 FAKE_ENVIRONMENT: dict[str, str | None] = {
-    "AWS_ACCESS_KEY_ID": fake_access_key_id(DEFAULT_ACCOUNT_ID),
+    "AWS_ACCESS_KEY_ID": ENVIRONMENT_ACCESS_KEY_ID,
     "AWS_SECRET_ACCESS_KEY": FAKE_SECRET_ACCESS_KEY,
     "AWS_SESSION_TOKEN": None,
     "AWS_SECURITY_TOKEN": None,

@@ -21,7 +21,7 @@ from pytest_hpt_fixtures.mock import TuningJobMock
 # Without any configured, botocore would ask the EC2 instance metadata
 # service; the suite, and the pytest runs it starts, must never reach it.
 os.environ["AWS_EC2_METADATA_DISABLED"] = "true"
-os.environ.setdefault("AWS_ACCESS_KEY_ID", "AKIAFAKE123456789012")
+os.environ.setdefault("AWS_ACCESS_KEY_ID", "AKIAFAKETESTSUITE000")
 os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "fake-secret-for-the-test-suite")
 
 

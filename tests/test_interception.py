@@ -108,11 +108,25 @@ def test_environment_restored_after_stop(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAUSERKEY000000001")
     monkeypatch.setenv("AWS_PROFILE", "production")
     with mock_tuning_jobs():
-        assert os.environ["AWS_ACCESS_KEY_ID"] == "AKIAFAKE123456789012"
+        assert os.environ["AWS_ACCESS_KEY_ID"] == "AKIAFAKEENVIRONMENT0"
         assert "AWS_PROFILE" not in os.environ
         assert os.environ["AWS_EC2_METADATA_DISABLED"] == "true"
     assert os.environ["AWS_ACCESS_KEY_ID"] == "AKIAUSERKEY000000001"
     assert os.environ["AWS_PROFILE"] == "production"
+
+
+def test_environment_clients_served_as_each_fakes_account() -> None:
+    # boto3's default session keeps the credentials it read first, so the
+    # second fake's client signs with what the first fake's environment set.
+    for account_id in ("111111111111", "222222222222"):
+        with mock_tuning_jobs(account_id=account_id) as mock:
+            job = mock.add_tuning_job(training_jobs=2)
+            client = boto3.client("sagemaker", region_name=mock.region)
+            page = client.list_training_jobs_for_hyper_parameter_tuning_job(
+                HyperParameterTuningJobName=job.name
+            )
+            assert len(page["TrainingJobSummaries"]) == 2
+            assert mock.calls[-1].account_id == account_id
 
 
 def test_nested_fakes_innermost_serves() -> None:

@@ -202,6 +202,30 @@ def test_ini_region_and_account(pytester: pytest.Pytester) -> None:
     run(pytester).assert_outcomes(passed=1)
 
 
+def test_ini_account_serves_plain_boto3_clients(pytester: pytest.Pytester) -> None:
+    pytester.makeini("[pytest]\nhpt_account_id = 111111111111\n")
+    pytester.makepyfile(
+        """
+        import boto3
+
+        def list_names(job_name):
+            client = boto3.client("sagemaker", region_name="us-east-1")
+            page = client.list_training_jobs_for_hyper_parameter_tuning_job(
+                HyperParameterTuningJobName=job_name
+            )
+            return [summary["TrainingJobName"] for summary in page["TrainingJobSummaries"]]
+
+        def test_first(hpt_tuning_job):
+            assert list_names(hpt_tuning_job.name)
+
+        def test_second_with_the_same_default_session(hpt_mock, hpt_tuning_job):
+            assert list_names(hpt_tuning_job.name)
+            assert hpt_mock.calls[-1].account_id == "111111111111"
+        """
+    )
+    run(pytester).assert_outcomes(passed=2)
+
+
 def test_invalid_ini_account_is_usage_error(pytester: pytest.Pytester) -> None:
     pytester.makeini("[pytest]\nhpt_account_id = 12345\n")
     pytester.makepyfile("def test_account(hpt_mock): pass")
@@ -318,7 +342,7 @@ def test_fake_credentials_ini_applies_from_start_up(
         AT_IMPORT = (ENV.get("AWS_ACCESS_KEY_ID"), ENV.get("AWS_EC2_METADATA_DISABLED"))
 
         def test_environment_at_collection():
-            assert AT_IMPORT == ("AKIAFAKE123456789012", "true")
+            assert AT_IMPORT == ("AKIAFAKEENVIRONMENT0", "true")
         """
     )
     run(pytester).assert_outcomes(passed=1)
