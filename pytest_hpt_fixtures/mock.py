@@ -19,17 +19,14 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, TypeVar, cast, overload
 
-from . import _hook, operations, seeding, wire
+from . import _hook, activation, operations, seeding, wire
 from .environment import (
     ACCOUNT_ID_PATTERN,
     DEFAULT_ACCOUNT_ID,
     FAKE_ACCESS_KEY,
     FAKE_SECRET_ACCESS_KEY,
     REGION_PATTERN,
-    SavedEnvironment,
-    apply_fake_environment,
     fake_access_key_id,
-    restore_environment,
 )
 from .errors import HptUsageError, ResourceNotOwned, ServiceError, UnmockedOperationError
 from .factories import (
@@ -143,8 +140,6 @@ class TuningJobMock:
         self._tuning_jobs_added = 0
         self._lock = threading.Lock()
         self._active_depth = 0
-        self._environment: SavedEnvironment | None = None
-        self._requests_transport: Any = None
         # The credentials of the last client that signed a request, and the
         # fake ones its requests are signed with.
         self._signing_credentials: tuple[Any, Any] | None = None
@@ -431,17 +426,16 @@ class TuningJobMock:
     # --- activation ----------------------------------------------------------
 
     def start(self) -> TuningJobMock:
-        """Serve requests from now on; `stop` ends it. Calls may nest."""
+        """Serve requests from now on; `stop` ends it. Calls may nest.
+
+        Several fakes may be active at once, and the one started last serves.
+        They may stop in any order.
+        """
         with self._lock:
             self._active_depth += 1
             if self._active_depth > 1:
                 return self
-            self._environment = apply_fake_environment(self.region)
-        _hook.push_mock(self)
-        from .responses_transport import RequestsTransport
-
-        self._requests_transport = RequestsTransport(self)
-        self._requests_transport.start()
+        activation.activate(self)
         return self
 
     def stop(self) -> None:
@@ -451,13 +445,7 @@ class TuningJobMock:
             self._active_depth -= 1
             if self._active_depth > 0:
                 return
-            environment, self._environment = self._environment, None
-            transport, self._requests_transport = self._requests_transport, None
-        if transport is not None:
-            transport.stop()
-        _hook.remove_mock(self)
-        if environment is not None:
-            restore_environment(environment)
+        activation.deactivate(self)
 
     @property
     def active(self) -> bool:

@@ -25,14 +25,11 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from . import wire
+from . import _hook, wire
 from .errors import UnmockedOperationError
 from .moto_bridge import moto_is_mocking
-
-if TYPE_CHECKING:
-    from .mock import TuningJobMock
 
 _METHODS = ("GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS")
 # Any path and scheme on SageMaker's API host, so that no request to it passes through.
@@ -48,10 +45,13 @@ _ANY_URL = re.compile(r".*")
 
 
 class RequestsTransport:
-    """The `responses` patches of one active fake; `start` and `stop` nest like the fake."""
+    """The `responses` patches that send SageMaker requests to the innermost active fake.
 
-    def __init__(self, mock: TuningJobMock) -> None:
-        self._mock = mock
+    One transport serves every active fake: it is started when the first
+    fake starts and stopped when the last one stops.
+    """
+
+    def __init__(self) -> None:
         self._requests_mock: Any = None
         self._default_mock_callbacks: list[Any] = []
 
@@ -79,13 +79,22 @@ class RequestsTransport:
         requests_mock.add_passthru(_ANY_URL)
         requests_mock.start()
         self._requests_mock = requests_mock
+        self.register_with_moto()
 
-        # NOTE: moto imported only after the fake started is not seen here, so
+    def register_with_moto(self) -> None:
+        """Register the SageMaker callback where moto looks first, once moto is imported.
+
+        Called again each time another fake starts.
+        """
+        import responses
+
+        # NOTE: moto imported after the last fake started is not seen here, so
         # a mock_aws started later handles SageMaker requests from `requests` itself.
-        if "moto.core.models" in sys.modules:
-            self._default_mock_callbacks = [
-                self._sagemaker_callback(method, _counted_as_called_class()) for method in _METHODS
-            ]
+        if self._default_mock_callbacks or "moto.core.models" not in sys.modules:
+            return
+        self._default_mock_callbacks = [
+            self._sagemaker_callback(method, _counted_as_called_class()) for method in _METHODS
+        ]
         for callback in self._default_mock_callbacks:
             responses.add(callback)
 
@@ -120,8 +129,12 @@ class RequestsTransport:
         description = f"{request.method} {request.url}"
         if operation is not None:
             description = f"SageMaker {operation} ({description})"
+        mock = _hook.active_mock()
+        if mock is None:
+            # The last fake stopped while this request was on its way.
+            return _unmocked_error(description)
         try:
-            response = self._mock.handle(wire_request, description=description)
+            response = mock.handle(wire_request, description=description)
         except UnmockedOperationError as error:
             return error
         if response is None:

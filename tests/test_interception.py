@@ -8,6 +8,8 @@ from typing import Any
 import boto3
 import botocore.session
 import pytest
+import requests
+import requests.adapters
 from botocore.awsrequest import AWSRequest
 from botocore.credentials import RefreshableCredentials
 
@@ -137,3 +139,51 @@ def test_nested_fakes_innermost_serves() -> None:
             assert _hook.active_mock() is inner
         assert _hook.active_mock() is outer
     assert _hook.active_mock() is None
+
+
+def list_with_requests(job_name: str) -> Any:
+    """Post a ListTrainingJobsForHyperParameterTuningJob request with the requests library."""
+    return requests.post(
+        "https://api.sagemaker.us-east-1.amazonaws.com/",
+        headers={
+            "X-Amz-Target": "SageMaker.ListTrainingJobsForHyperParameterTuningJob",
+            "Content-Type": "application/x-amz-json-1.1",
+        },
+        json={"HyperParameterTuningJobName": job_name},
+        timeout=5,
+    )
+
+
+def test_fakes_stopped_out_of_order_keep_serving(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAUSERKEY000000001")
+    real_send = requests.adapters.HTTPAdapter.send
+    outer = mock_tuning_jobs(seed=1).start()
+    inner = mock_tuning_jobs(seed=2).start()
+    job = inner.add_tuning_job(training_jobs=3)
+
+    outer.stop()
+
+    assert _hook.active_mock() is inner
+    assert os.environ["AWS_ACCESS_KEY_ID"] == "AKIAFAKEENVIRONMENT0"
+    assert os.environ["AWS_EC2_METADATA_DISABLED"] == "true"
+    response = list_with_requests(job.name)
+    assert response.status_code == 200
+    assert len(response.json()["TrainingJobSummaries"]) == 3
+    page = inner.client().list_training_jobs_for_hyper_parameter_tuning_job(
+        HyperParameterTuningJobName=job.name
+    )
+    assert len(page["TrainingJobSummaries"]) == 3
+
+    inner.stop()
+
+    assert _hook.active_mock() is None
+    assert requests.adapters.HTTPAdapter.send is real_send
+    assert os.environ["AWS_ACCESS_KEY_ID"] == "AKIAUSERKEY000000001"
+
+
+def test_requests_served_by_innermost_fake() -> None:
+    with mock_tuning_jobs(seed=1) as outer:
+        outer_job = outer.add_tuning_job("outer-only", training_jobs=1)
+        with mock_tuning_jobs(seed=2):
+            assert list_with_requests(outer_job.name).status_code == 400
+        assert list_with_requests(outer_job.name).status_code == 200
