@@ -72,7 +72,7 @@ _client_lock = threading.Lock()
 
 # Not frozen: one is made per request, and a frozen dataclass costs four
 # times as much to make.
-@dataclass(slots=True)
+@dataclass
 class RecordedCall:
     """One request the fake received: its operation, parameters and response status."""
 
@@ -132,7 +132,7 @@ class TuningJobMock:
         self.region = region
         self.account_id = account_id
         self.seed = seeding.random_seed() if seed is None else seed
-        self.calls: list[RecordedCall] = []
+        self._calls: list[RecordedCall] = []
         self._registry = TuningJobRegistry(seed=self.seed)
         self._injected: list[_InjectedError] = []
         self._short_pages: dict[str, collections.deque[int]] = {}
@@ -251,6 +251,13 @@ class TuningJobMock:
             job = tuning_job
         with self._lock:
             seeded = self._seeded.get(job) if isinstance(job, FakeTuningJob) else None
+            child = next((child for child in self._seeded if job in child.parent_tuning_jobs), None)
+        if seeded is None and child is not None:
+            raise HptUsageError(
+                f"tuning_job={tuning_job!r} is a parent of the warm start tuning job "
+                f"{child.name!r}, generated with it, and takes no more training jobs. "
+                "Add them to a tuning job that add_tuning_job returned."
+            )
         if seeded is None:
             raise HptUsageError(
                 f"tuning_job={tuning_job!r} was not seeded by this fake: pass a tuning job "
@@ -289,6 +296,19 @@ class TuningJobMock:
         return job
 
     @property
+    def calls(self) -> list[RecordedCall]:
+        """Every request the fake received, oldest first; clear it to forget them."""
+        return self._calls
+
+    @calls.setter
+    @_user_facing
+    def calls(self, value: Any) -> None:
+        raise HptUsageError(
+            "calls cannot be replaced: call calls.clear() to forget the recorded calls, "
+            "or reset() to remove the tuning jobs as well."
+        )
+
+    @property
     def tuning_jobs(self) -> list[FakeTuningJob]:
         """Every seeded tuning job, of every account and region."""
         return self._registry.all()
@@ -297,7 +317,7 @@ class TuningJobMock:
         """Remove every tuning job, recorded call, injected error and short page."""
         self._registry.clear()
         with self._lock:
-            self.calls.clear()
+            self._calls.clear()
             self._injected.clear()
             self._short_pages.clear()
             self._seeded.clear()
@@ -632,7 +652,7 @@ class TuningJobMock:
 
     def _record(self, call: RecordedCall, response: wire.WireResponse) -> wire.WireResponse:
         # list.append is atomic, so calls from several threads need no lock.
-        self.calls.append(call)
+        self._calls.append(call)
         return response
 
     def _check_unserved(self, operation: str | None, description: str) -> None:

@@ -487,3 +487,31 @@ def test_reset_clears_calls_and_faults(hpt_mock: TuningJobMock, job: FakeTuningJ
 
     assert len(response["TrainingJobSummaries"]) == 3
     assert len(hpt_mock.calls) == 1
+
+
+def test_recorded_call_fields_readable_with_vars(
+    hpt_mock: TuningJobMock, job: FakeTuningJob
+) -> None:
+    new_client(hpt_mock).list_training_jobs_for_hyper_parameter_tuning_job(
+        HyperParameterTuningJobName=job.name
+    )
+
+    assert vars(hpt_mock.calls[0]) == {
+        "operation": OPERATION,
+        "params": {"HyperParameterTuningJobName": job.name},
+        "status": 200,
+        "account_id": hpt_mock.account_id,
+        "region": hpt_mock.region,
+        "error_code": None,
+    }
+
+
+def test_calls_replaced_rejected(hpt_mock: TuningJobMock, job: FakeTuningJob) -> None:
+    client = new_client(hpt_mock)
+    client.list_training_jobs_for_hyper_parameter_tuning_job(HyperParameterTuningJobName=job.name)
+
+    with pytest.raises(HptUsageError, match=r"call calls\.clear\(\)"):
+        hpt_mock.calls = []
+
+    client.list_training_jobs_for_hyper_parameter_tuning_job(HyperParameterTuningJobName=job.name)
+    assert len(hpt_mock.calls) == 2

@@ -390,3 +390,13 @@ def test_add_to_other_mocks_job_rejected(hpt_mock: TuningJobMock) -> None:
 
     with pytest.raises(HptUsageError, match="was not seeded by this fake"):
         hpt_mock.add_training_jobs(other, 1)
+
+
+def test_add_to_warm_start_parent_rejected(hpt_mock: TuningJobMock) -> None:
+    child = hpt_mock.add_tuning_job(scenario="warm_start")
+    parent = child.parent_tuning_jobs[0]
+
+    with pytest.raises(HptUsageError, match="is a parent of the warm start tuning job") as raised:
+        hpt_mock.add_training_jobs(parent.name, 1)
+
+    assert child.name in str(raised.value)
