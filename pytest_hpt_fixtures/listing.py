@@ -38,8 +38,10 @@ _SORT_KEYS: dict[str, Callable[[TrainingJobRecord], SortKey]] = {
     "Name": lambda record: (record.name,),
     "CreationTime": lambda record: (record.creation_time, record.name),
     "Status": lambda record: (record.status, record.name),
+    # Adding 0.0 turns -0.0 into 0.0. The two sort as equal, and a NextToken
+    # then spells zero one way whichever of them was encoded first.
     "FinalObjectiveMetricValue": lambda record: (
-        record.objective_value if record.objective_value is not None else 0.0,
+        record.objective_value + 0.0 if record.objective_value is not None else 0.0,
         record.name,
     ),
 }

@@ -16,7 +16,7 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from pytest_hpt_fixtures import TuningJobMock, service_model
+from pytest_hpt_fixtures import TuningJobMock, listing, service_model
 from pytest_hpt_fixtures.model import FakeTuningJob
 
 OPERATION = "ListTrainingJobsForHyperParameterTuningJob"
@@ -711,3 +711,34 @@ def test_datetimes_are_timezone_aware(
 def test_boto3_default_session_client_is_served(hpt_tuning_job: FakeTuningJob) -> None:
     client = boto3.client("sagemaker", region_name="us-east-1")
     assert len(list_page(client, hpt_tuning_job.name)["TrainingJobSummaries"]) == 10
+
+
+def test_token_spells_zero_objective_one_way() -> None:
+    def first_token(value: float) -> str:
+        metric = {"MetricName": "validation:rmse", "Value": value}
+        rows = [
+            {"TrainingJobName": "zero", "FinalHyperParameterTuningJobObjectiveMetric": metric},
+            {
+                "TrainingJobName": "one",
+                "FinalHyperParameterTuningJobObjectiveMetric": {**metric, "Value": 1.0},
+            },
+        ]
+        mock = TuningJobMock(seed=1)
+        with mock:
+            job = mock.add_tuning_job("zeros", training_jobs=rows)
+            page = mock.client().list_training_jobs_for_hyper_parameter_tuning_job(
+                HyperParameterTuningJobName=job.name,
+                SortBy="FinalObjectiveMetricValue",
+                MaxResults=1,
+            )
+        assert page["TrainingJobSummaries"][0]["TrainingJobName"] == "zero"
+        token: str = page["NextToken"]
+        return token
+
+    listing.encode_token.cache_clear()
+    negative_zero_first = first_token(-0.0)
+    positive_zero_after = first_token(0.0)
+    listing.encode_token.cache_clear()
+    positive_zero_first = first_token(0.0)
+
+    assert negative_zero_first == positive_zero_after == positive_zero_first
