@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from typing import Any
@@ -313,6 +314,9 @@ def _shape_problems(shape: Any, value: Any, path: str, wire: bool) -> Iterator[s
     elif kind in ("float", "double"):
         if not isinstance(value, (int, float)) or isinstance(value, bool):
             yield f"{path}: expected a number, got {value!r}"
+            return
+        if isinstance(value, int) and abs(value) > sys.float_info.max:
+            yield f"{path}: an integer of {len(str(abs(value)))} digits is too large for a double"
             return
         if not math.isfinite(value):
             yield f"{path}: {value!r} cannot be sent in JSON"

@@ -155,7 +155,7 @@ def decode_params(body: bytes | str | None) -> dict[str, Any]:
         ) from None
     if not isinstance(params, dict):
         raise SerializationError(
-            f"The request body must be a JSON object, not {type(params).__name__}."
+            f"The request body must be a JSON object, not {_JSON_TYPE_NAMES[type(params)]}."
         )
     return params
 
@@ -164,6 +164,17 @@ def _reject_constant(name: str) -> Any:
     # Python's json module reads NaN, Infinity and -Infinity, which JSON does not have.
     raise ValueError(f"{name} is not a JSON value")
 
+
+# What JSON calls the Python types that json.loads returns.
+_JSON_TYPE_NAMES = {
+    dict: "an object",
+    list: "an array",
+    str: "a string",
+    int: "a number",
+    float: "a number",
+    bool: "a boolean",
+    type(None): "null",
+}
 
 # One decoder for every request: json.loads with options builds a new one each call.
 _DECODER = json.JSONDecoder(parse_constant=_reject_constant)

@@ -736,6 +736,26 @@ def test_override_unknown_field_named() -> None:
     assert "TunedHyperParameters" in message
 
 
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        (10**400, "an integer of 401 digits is too large for a double"),
+        (float("inf"), "inf cannot be sent in JSON"),
+        (float("nan"), "nan cannot be sent in JSON"),
+    ],
+)
+def test_override_objective_value_beyond_double_named(value: float, problem: str) -> None:
+    metric = {"MetricName": "validation:rmse", "Value": value}
+    overrides = [{"FinalHyperParameterTuningJobObjectiveMetric": metric}]
+
+    with pytest.raises(HptUsageError) as raised:
+        TuningJobMock(seed=1).add_tuning_job(training_jobs=overrides)
+
+    message = str(raised.value)
+    assert "training_jobs[0].FinalHyperParameterTuningJobObjectiveMetric.Value" in message
+    assert problem in message
+
+
 def test_override_naive_datetime_named() -> None:
     with pytest.raises(HptUsageError, match=r"training_jobs\[0\]\.CreationTime.*time zone"):
         TuningJobMock(seed=1).add_tuning_job(training_jobs=[{"CreationTime": datetime(2024, 1, 1)}])

@@ -396,6 +396,18 @@ def test_malformed_body_serialization_error(
     assert hpt_mock.calls[-1].error_code == "SerializationException"
 
 
+@pytest.mark.parametrize(
+    ("body", "json_type"),
+    [(b"[]", "an array"), (b"null", "null"), (b'"x"', "a string"), (b"4.5", "a number")],
+)
+def test_body_not_object_named_in_json_terms(
+    hpt_mock: TuningJobMock, body: bytes, json_type: str
+) -> None:
+    _, error = send_body(hpt_mock, body)
+
+    assert error["message"] == f"The request body must be a JSON object, not {json_type}."
+
+
 INVALID_BODIES = {
     "empty body": (b"", "Value null at 'hyperParameterTuningJobName'"),
     "empty object": (b"{}", "Value null at 'hyperParameterTuningJobName'"),
