@@ -744,7 +744,7 @@ def test_override_unknown_field_named() -> None:
         (float("nan"), "nan cannot be sent in JSON"),
     ],
 )
-def test_override_objective_value_beyond_double_named(value: float, problem: str) -> None:
+def test_override_objective_beyond_double_named(value: float, problem: str) -> None:
     metric = {"MetricName": "validation:rmse", "Value": value}
     overrides = [{"FinalHyperParameterTuningJobObjectiveMetric": metric}]
 

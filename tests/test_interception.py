@@ -117,7 +117,7 @@ def test_environment_restored_after_stop(monkeypatch: pytest.MonkeyPatch) -> Non
     assert os.environ["AWS_PROFILE"] == "production"
 
 
-def test_environment_clients_served_as_each_fakes_account() -> None:
+def test_environment_clients_follow_fake_account() -> None:
     # boto3's default session keeps the credentials it read first, so the
     # second fake's client signs with what the first fake's environment set.
     for account_id in ("111111111111", "222222222222"):
