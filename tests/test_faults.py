@@ -489,9 +489,7 @@ def test_reset_clears_calls_and_faults(hpt_mock: TuningJobMock, job: FakeTuningJ
     assert len(hpt_mock.calls) == 1
 
 
-def test_recorded_call_works_with_vars(
-    hpt_mock: TuningJobMock, job: FakeTuningJob
-) -> None:
+def test_recorded_call_works_with_vars(hpt_mock: TuningJobMock, job: FakeTuningJob) -> None:
     new_client(hpt_mock).list_training_jobs_for_hyper_parameter_tuning_job(
         HyperParameterTuningJobName=job.name
     )
