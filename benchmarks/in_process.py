@@ -90,7 +90,8 @@ def listing_pages(
     while True:
         request = operations.ServiceRequest(OPERATION, dict(params), mock.account_id, mock.region)
         response = wire.respond(operations.OPERATIONS[OPERATION](mock._registry, request))
-        # botocore serialises members in the order of the input shape.
+        # botocore writes the members in the order the caller passed them, with
+        # json.dumps' default separators. The paginator passes NextToken last.
         pages[json.dumps(params).encode()] = (
             response.status,
             dict(response.headers),

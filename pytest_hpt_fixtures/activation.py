@@ -20,36 +20,32 @@ if TYPE_CHECKING:
     from .responses_transport import RequestsTransport
 
 _lock = threading.Lock()
-_active_count = 0
+# Set while any fake is active.
 _environment: SavedEnvironment | None = None
 _transport: RequestsTransport | None = None
 
 
 def activate(mock: TuningJobMock) -> None:
     """Make `mock` the innermost active fake, and set the process up for the first one."""
-    global _active_count, _environment, _transport
+    global _environment, _transport
     with _lock:
-        if _active_count == 0:
-            from .responses_transport import RequestsTransport
+        _hook.push_mock(mock)
+        if _transport is not None:
+            _transport.register_with_moto()
+            return
+        from .responses_transport import RequestsTransport
 
-            _environment = apply_fake_environment(mock.region)
-            _hook.push_mock(mock)
-            _transport = RequestsTransport()
-            _transport.start()
-        else:
-            _hook.push_mock(mock)
-            if _transport is not None:
-                _transport.register_with_moto()
-        _active_count += 1
+        _environment = apply_fake_environment(mock.region)
+        _transport = RequestsTransport()
+        _transport.start()
 
 
 def deactivate(mock: TuningJobMock) -> None:
     """Stop serving from `mock`, and put the process back after the last fake."""
-    global _active_count, _environment, _transport
+    global _environment, _transport
     with _lock:
         _hook.remove_mock(mock)
-        _active_count -= 1
-        if _active_count > 0:
+        if _hook.active_mock() is not None:
             return
         transport, _transport = _transport, None
         environment, _environment = _environment, None

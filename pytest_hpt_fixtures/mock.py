@@ -563,7 +563,7 @@ class TuningJobMock:
             authorization = None
         access_key, scope_region = wire.authorization_scope(authorization)
         response = self._serve(
-            operation, _body_bytes(request.body), access_key, scope_region, request.url
+            operation, wire.body_bytes(request.body), access_key, scope_region, request.url
         )
         if response is None:
             return None
@@ -593,7 +593,7 @@ class TuningJobMock:
         scope_region: str | None,
         url: str,
     ) -> wire.WireResponse | None:
-        """Answer one request for an operation the fake serves."""
+        """Serve one request for an operation in `operations.OPERATIONS`."""
         account_id = _fake_key_account(access_key) or self.account_id
         region = scope_region or wire.url_region(url) or self.region
 
@@ -668,6 +668,7 @@ class TuningJobMock:
         )
 
 
+@dataclass(slots=True)
 class _RepeatedResponse:
     """The last result read from one tuning job, to send again for the same request.
 
@@ -677,23 +678,12 @@ class _RepeatedResponse:
     request again.
     """
 
-    __slots__ = ("body", "job", "operation", "params", "result", "version")
-
-    def __init__(
-        self,
-        operation: str,
-        body: bytes,
-        params: dict[str, Any],
-        job: FakeTuningJob,
-        version: int,
-        result: wire.RawJSON,
-    ) -> None:
-        self.operation = operation
-        self.body = body
-        self.params = params
-        self.job = job
-        self.version = version
-        self.result = result
+    operation: str
+    body: bytes
+    params: dict[str, Any]
+    job: FakeTuningJob
+    version: int
+    result: wire.RawJSON
 
     def matches(
         self, operation: str, body: bytes, account_id: str, region: str, registry: TuningJobRegistry
@@ -750,20 +740,6 @@ def _event_operation(event_name: str) -> str | None:
 
 
 _SAGEMAKER_SEND_EVENT = "before-send.sagemaker."
-
-
-def _body_bytes(body: Any) -> bytes:
-    """Return a botocore request body as bytes."""
-    if isinstance(body, bytes):
-        return body
-    if hasattr(body, "read"):
-        # A streaming body; SageMaker JSON requests are small, so read it whole.
-        position = body.tell() if hasattr(body, "tell") else None
-        data = body.read()
-        if position is not None:
-            body.seek(position)
-        return data if isinstance(data, bytes) else data.encode()
-    return (body or "").encode()
 
 
 @functools.cache

@@ -123,7 +123,7 @@ class RequestsTransport:
             method=str(request.method),
             url=str(request.url),
             headers=dict(request.headers),
-            body=_body_bytes(request.body),
+            body=wire.body_bytes(request.body),
         )
         operation = wire.target_operation(wire_request)
         description = f"{request.method} {request.url}"
@@ -158,17 +158,6 @@ def _counted_as_called_class() -> Any:
             return max(1, len(self.calls))
 
     return CountedAsCalled
-
-
-def _body_bytes(body: Any) -> bytes:
-    if body is None:
-        return b""
-    if isinstance(body, str):
-        return body.encode("utf-8")
-    if hasattr(body, "read"):
-        data = body.read()
-        return data.encode("utf-8") if isinstance(data, str) else bytes(data)
-    return bytes(body)
 
 
 def _response_from_moto(request: Any, description: str) -> Any:

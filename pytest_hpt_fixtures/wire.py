@@ -116,6 +116,27 @@ def url_region(url: str) -> str | None:
     return match.group(1) if match else None
 
 
+def body_bytes(body: Any) -> bytes:
+    """Read an HTTP request body (bytes, text, a readable stream or None) as bytes.
+
+    A stream is read whole, because SageMaker JSON requests are small, and
+    put back where it was, so that another mock can read it again.
+    """
+    if isinstance(body, bytes):
+        return body
+    if body is None:
+        return b""
+    if isinstance(body, str):
+        return body.encode("utf-8")
+    if hasattr(body, "read"):
+        position = body.tell() if hasattr(body, "tell") else None
+        data = body.read()
+        if position is not None:
+            body.seek(position)
+        return data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    return bytes(body)
+
+
 # NOTE: SageMaker documents no size limit for control-plane request bodies.
 # The fake rejects bodies above 1 MiB with HTTP 413 and PayloadTooLargeException,
 # the code SageMaker's Gateway Runtime uses for its own 10 MiB limit. For
@@ -186,11 +207,8 @@ def respond(outcome: Mapping[str, Any] | RawJSON | ServiceError) -> WireResponse
         body = json.dumps({"__type": outcome.code, "message": outcome.message}).encode()
         return WireResponse(outcome.status, _headers(body), body)
     if isinstance(outcome, RawJSON):
-        # Already bytes, and immutable: sent as it is, without a copy.
-        body = outcome
-    else:
-        body = json.dumps(outcome, separators=(",", ":")).encode()
-    return WireResponse(200, _headers(body), body)
+        return respond_raw(outcome)
+    return respond_raw(RawJSON(json.dumps(outcome, separators=(",", ":")).encode()))
 
 
 # Request ids need to be unique, not unpredictable. Each process draws the
@@ -209,7 +227,10 @@ _LOW_48_BITS = (1 << 48) - 1
 
 
 def respond_raw(body: RawJSON) -> WireResponse:
-    """Return the HTTP response of a successful request whose result is already encoded."""
+    """Return the HTTP response of a successful request whose result is already encoded.
+
+    The body is immutable bytes, so it is sent as it is, without a copy.
+    """
     return WireResponse(200, _headers(body), body)
 
 

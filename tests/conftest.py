@@ -42,7 +42,7 @@ def wire_response_problems(operation: str, status: int, body: bytes) -> list[str
 
 
 # How many responses `_validate_every_response` has checked in this process,
-# so that a test can prove the check sees the responses botocore clients get.
+# so that a test can prove the check covers the responses botocore clients get.
 validated_responses = 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import http.server
+import io
 import json
 import socket
 import threading
@@ -25,6 +26,7 @@ from pytest_hpt_fixtures import (
     UnmockedOperationError,
     mock_tuning_jobs,
     output_shape_problems,
+    wire,
 )
 from pytest_hpt_fixtures.mock import FAKE_SECRET_ACCESS_KEY, fake_access_key_id
 
@@ -349,3 +351,44 @@ def test_requests_beside_users_responses_mock(hpt_mock):
 def test_requests_other_sagemaker_urls_stopped(hpt_mock, no_sockets, url):
     with pytest.raises(UnmockedOperationError):
         requests.get(url, timeout=5)
+
+
+def test_stream_body_served(hpt_mock: TuningJobMock) -> None:
+    job = hpt_mock.add_tuning_job(training_jobs=2)
+    body = io.BytesIO(json.dumps({"HyperParameterTuningJobName": job.name}).encode())
+
+    response = requests.post(
+        "https://api.sagemaker.us-east-1.amazonaws.com/",
+        data=body,
+        headers={
+            "Content-Type": CONTENT_TYPE,
+            "X-Amz-Target": "SageMaker.ListTrainingJobsForHyperParameterTuningJob",
+        },
+        timeout=5,
+    )
+
+    assert response.status_code == 200
+    assert len(response.json()["TrainingJobSummaries"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (None, b""),
+        ("{}", b"{}"),
+        (b"{}", b"{}"),
+        (bytearray(b"{}"), b"{}"),
+        (io.StringIO("{}"), b"{}"),
+    ],
+    ids=["none", "text", "bytes", "bytearray", "text stream"],
+)
+def test_body_bytes_of_each_form(body: Any, expected: bytes) -> None:
+    assert wire.body_bytes(body) == expected
+
+
+def test_body_bytes_rewinds_stream() -> None:
+    stream = io.BytesIO(b"prefix{}")
+    stream.seek(6)
+
+    assert wire.body_bytes(stream) == b"{}"
+    assert stream.tell() == 6
